@@ -1,0 +1,91 @@
+using System.Collections.Frozen;
+
+namespace Initiativenberatung.Core.Publishing;
+
+/// <summary>
+/// Immutable in-memory model of everything published: content tree, URL map and media.
+/// Built at start and swapped atomically on publish; public rendering reads nothing else.
+/// </summary>
+public sealed class PublishedSnapshot
+{
+    private static readonly IReadOnlyList<PublishedContent> NoContent = [];
+
+    public PublishedSnapshot(
+        long version,
+        IEnumerable<PublishedContent> content,
+        IEnumerable<PublishedMedia> media)
+    {
+        Version = version;
+        var contentList = content.ToList();
+        var mediaList = media.ToList();
+        Content = contentList.ToFrozenDictionary(c => c.Key);
+        Media = mediaList.ToFrozenDictionary(m => m.Key);
+        Routes = contentList
+            .GroupBy(c => NormalizeRoute(c.Route), StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(c => c.Level).ThenBy(c => c.SortOrder).First(), StringComparer.Ordinal);
+        MediaByFilePath = mediaList
+            .Where(m => m.FilePath is not null)
+            .ToFrozenDictionary(m => m.FilePath!, StringComparer.Ordinal);
+        Roots = contentList.Where(c => c.ParentKey is null).OrderBy(c => c.SortOrder).ToList();
+        MediaRoots = mediaList.Where(m => m.ParentKey is null).OrderBy(m => m.SortOrder).ToList();
+    }
+
+    public static PublishedSnapshot Empty { get; } = new(0, [], []);
+
+    /// <summary>Increases with every rebuild; used for ETags and cache keys.</summary>
+    public long Version { get; }
+
+    public FrozenDictionary<Guid, PublishedContent> Content { get; }
+
+    public FrozenDictionary<string, PublishedContent> Routes { get; }
+
+    public FrozenDictionary<Guid, PublishedMedia> Media { get; }
+
+    public FrozenDictionary<string, PublishedMedia> MediaByFilePath { get; }
+
+    public IReadOnlyList<PublishedContent> Roots { get; }
+
+    public IReadOnlyList<PublishedMedia> MediaRoots { get; }
+
+    public PublishedContent? GetByRoute(string? path) =>
+        Routes.TryGetValue(NormalizeRoute(path), out var content) ? content : null;
+
+    public PublishedContent? GetByKey(Guid key) => Content.TryGetValue(key, out var content) ? content : null;
+
+    public PublishedMedia? GetMedia(Guid key) => Media.TryGetValue(key, out var media) ? media : null;
+
+    public IReadOnlyList<PublishedContent> Children(PublishedContent parent) =>
+        parent.ChildKeys.Count == 0 ? NoContent : parent.ChildKeys.Select(k => Content[k]).ToList();
+
+    public IReadOnlyList<PublishedContent> Ancestors(PublishedContent content)
+    {
+        var result = new List<PublishedContent>();
+        var current = content.ParentKey is { } p ? GetByKey(p) : null;
+        while (current is not null)
+        {
+            result.Add(current);
+            current = current.ParentKey is { } k ? GetByKey(k) : null;
+        }
+
+        result.Reverse();
+        return result;
+    }
+
+    /// <summary>Lower-case, leading and trailing slash, no query: <c>/Umfrage</c> → <c>/umfrage/</c>.</summary>
+    public static string NormalizeRoute(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "/")
+        {
+            return "/";
+        }
+
+        var trimmed = path.Trim().Trim('/');
+        return trimmed.Length == 0 ? "/" : "/" + trimmed.ToLowerInvariant() + "/";
+    }
+}
+
+/// <summary>Gives the current published snapshot; swapped atomically on publish.</summary>
+public interface IPublishedSnapshotAccessor
+{
+    PublishedSnapshot Current { get; }
+}

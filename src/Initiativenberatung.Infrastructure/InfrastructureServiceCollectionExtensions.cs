@@ -1,0 +1,32 @@
+using Initiativenberatung.Core.Publishing;
+using Initiativenberatung.Infrastructure.Content;
+using Initiativenberatung.Infrastructure.Media;
+using Initiativenberatung.Infrastructure.Publishing;
+using Initiativenberatung.Infrastructure.Sanitizing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Initiativenberatung.Infrastructure;
+
+public static class InfrastructureServiceCollectionExtensions
+{
+    /// <summary>Content engine services: sanitizer, published snapshot, content service, media store.</summary>
+    public static IServiceCollection AddCmsContentEngine(this IServiceCollection services)
+    {
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<RichTextSanitizer>();
+        services.AddSingleton<PropertyValueSanitizer>();
+        services.AddSingleton<PublishedSnapshotService>();
+        services.AddSingleton<IPublishedSnapshotAccessor>(sp => sp.GetRequiredService<PublishedSnapshotService>());
+        services.AddSingleton<ContentService>();
+        services.AddSingleton<IMediaFileStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<MediaOptions>>().Value;
+            var root = Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, options.RootPath);
+            return new LocalMediaFileStore(root);
+        });
+        return services;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Initiativenberatung.Core.Content;
+using Initiativenberatung.Core.Media;
+using Initiativenberatung.Core.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Initiativenberatung.Infrastructure.Persistence;
+
+/// <summary>
+/// The platform's database. Provider-neutral: the provider (SQLite, PostgreSQL) and its migrations
+/// are chosen by the Persistence.* projects.
+/// </summary>
+public class CmsDbContext(DbContextOptions<CmsDbContext> options) : DbContext(options)
+{
+    public DbSet<DataType> DataTypes => Set<DataType>();
+
+    public DbSet<ContentType> ContentTypes => Set<ContentType>();
+
+    public DbSet<ContentNode> ContentNodes => Set<ContentNode>();
+
+    public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
+
+    public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var valuesConverter = new ValueConverter<Dictionary<string, string?>, string>(
+            v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+            v => JsonSerializer.Deserialize<Dictionary<string, string?>>(v, JsonSerializerOptions.Default) ?? new Dictionary<string, string?>());
+        var valuesComparer = new ValueComparer<Dictionary<string, string?>>(
+            (a, b) => a!.Count == b!.Count && a.All(kv => b.ContainsKey(kv.Key) && b[kv.Key] == kv.Value),
+            v => v.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key.GetHashCode(StringComparison.Ordinal), kv.Value == null ? 0 : kv.Value.GetHashCode(StringComparison.Ordinal))),
+            v => new Dictionary<string, string?>(v, StringComparer.Ordinal));
+
+        modelBuilder.Entity<DataType>(e =>
+        {
+            e.ToTable("DataTypes");
+            e.HasKey(d => d.Key);
+            e.Property(d => d.Name).HasMaxLength(255);
+            e.Property(d => d.EditorAlias).HasMaxLength(255);
+            e.Property(d => d.EditorUiAlias).HasMaxLength(255);
+            e.Property(d => d.DatabaseType).HasMaxLength(32);
+            e.HasIndex(d => d.Name).IsUnique();
+        });
+
+        modelBuilder.Entity<ContentType>(e =>
+        {
+            e.ToTable("ContentTypes");
+            e.HasKey(t => t.Key);
+            e.Property(t => t.Alias).HasMaxLength(255);
+            e.Property(t => t.Name).HasMaxLength(255);
+            e.HasIndex(t => new { t.Kind, t.Alias }).IsUnique();
+            e.OwnsMany(t => t.Groups, g => g.ToJson());
+            e.OwnsMany(t => t.Properties, p => p.ToJson());
+            e.OwnsMany(t => t.AllowedChildren, c => c.ToJson());
+            e.OwnsMany(t => t.Compositions, c => c.ToJson());
+        });
+
+        modelBuilder.Entity<ContentNode>(e =>
+        {
+            e.ToTable("ContentNodes");
+            e.HasKey(n => n.Id);
+            e.HasAlternateKey(n => n.Key);
+            e.Property(n => n.Name).HasMaxLength(255);
+            e.Property(n => n.UrlSegment).HasMaxLength(255);
+            e.Property(n => n.ContentTypeAlias).HasMaxLength(255);
+            e.HasIndex(n => new { n.ParentKey, n.SortOrder });
+            e.Ignore(n => n.IsPublished);
+            e.Ignore(n => n.HasPendingChanges);
+        });
+
+        modelBuilder.Entity<ContentVersion>(e =>
+        {
+            e.ToTable("ContentVersions");
+            e.HasKey(v => v.Id);
+            e.Property(v => v.Name).HasMaxLength(255);
+            e.Property(v => v.CreatedBy).HasMaxLength(255);
+            e.Property(v => v.Values).HasConversion(valuesConverter, valuesComparer);
+            e.HasIndex(v => new { v.ContentKey, v.Id });
+        });
+
+        modelBuilder.Entity<MediaItem>(e =>
+        {
+            e.ToTable("MediaItems");
+            e.HasKey(m => m.Id);
+            e.HasAlternateKey(m => m.Key);
+            e.Property(m => m.Name).HasMaxLength(255);
+            e.Property(m => m.MediaTypeAlias).HasMaxLength(255);
+            e.Property(m => m.FilePath).HasMaxLength(512);
+            e.Property(m => m.Extension).HasMaxLength(16);
+            e.Property(m => m.MimeType).HasMaxLength(128);
+            e.Property(m => m.FileHash).HasMaxLength(64);
+            e.Property(m => m.Values).HasConversion(valuesConverter, valuesComparer);
+            e.HasIndex(m => new { m.ParentKey, m.SortOrder });
+            e.HasIndex(m => m.FilePath);
+            e.Ignore(m => m.Url);
+        });
+    }
+}

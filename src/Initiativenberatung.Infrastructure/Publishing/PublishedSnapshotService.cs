@@ -1,0 +1,71 @@
+using Initiativenberatung.Core.Publishing;
+using Initiativenberatung.Infrastructure.Persistence;
+using Initiativenberatung.Infrastructure.Sanitizing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Initiativenberatung.Infrastructure.Publishing;
+
+/// <summary>
+/// Holds the current <see cref="PublishedSnapshot"/>. <see cref="RebuildAsync"/> reads the database once,
+/// builds a new snapshot off to the side and swaps the reference atomically; readers never wait and never query.
+/// </summary>
+public sealed class PublishedSnapshotService(
+    IDbContextFactory<CmsDbContext> dbFactory,
+    RichTextSanitizer sanitizer,
+    ILogger<PublishedSnapshotService> logger) : IPublishedSnapshotAccessor, IDisposable
+{
+    private readonly SemaphoreSlim _rebuildLock = new(1, 1);
+    private PublishedSnapshot _current = PublishedSnapshot.Empty;
+    private long _version;
+
+    public PublishedSnapshot Current => Volatile.Read(ref _current);
+
+    /// <summary>Raised after a new snapshot is in place (output caches listen to evict).</summary>
+    public event Func<PublishedSnapshot, CancellationToken, Task>? SnapshotChanged;
+
+    public void Dispose() => _rebuildLock.Dispose();
+
+    public async Task<PublishedSnapshot> RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        await _rebuildLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var types = await db.ContentTypes.AsNoTracking().ToListAsync(cancellationToken);
+            var nodes = await db.ContentNodes.AsNoTracking()
+                .Where(n => n.PublishedVersionId != null && !n.Trashed)
+                .ToListAsync(cancellationToken);
+            var versionIds = nodes.Select(n => n.PublishedVersionId!.Value).ToList();
+            var versions = await db.ContentVersions.AsNoTracking()
+                .Where(v => versionIds.Contains(v.Id))
+                .ToDictionaryAsync(v => v.Id, cancellationToken);
+            var media = await db.MediaItems.AsNoTracking().Where(m => !m.Trashed).ToListAsync(cancellationToken);
+
+            var published = nodes
+                .Where(n => versions.ContainsKey(n.PublishedVersionId!.Value))
+                .Select(n => new PublishedSource(n, versions[n.PublishedVersionId!.Value]))
+                .ToList();
+            var snapshot = PublishedSnapshotBuilder.Build(
+                Interlocked.Increment(ref _version), types, published, media, sanitizer.Sanitize);
+            Volatile.Write(ref _current, snapshot);
+            logger.LogInformation(
+                "Veröffentlichter Stand {Version} aufgebaut: {Content} Dokumente, {Media} Medien.",
+                snapshot.Version, snapshot.Content.Count, snapshot.Media.Count);
+
+            if (SnapshotChanged is { } handlers)
+            {
+                foreach (var handler in handlers.GetInvocationList().Cast<Func<PublishedSnapshot, CancellationToken, Task>>())
+                {
+                    await handler(snapshot, cancellationToken);
+                }
+            }
+
+            return snapshot;
+        }
+        finally
+        {
+            _rebuildLock.Release();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Initiativenberatung.Infrastructure.Persistence;
+using Initiativenberatung.Infrastructure.Publishing;
+using Initiativenberatung.Persistence.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Initiativenberatung.Web.Hosting;
+
+/// <summary>A step run once at start after the database is migrated (e.g. the uSync import).</summary>
+public interface IStartupStep
+{
+    int Order { get; }
+
+    Task RunAsync(StartupContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>What the start steps know: whether this is the first boot on an empty database.</summary>
+public sealed record StartupContext(bool IsFirstBoot);
+
+public static class CmsStartup
+{
+    /// <summary>Migrates the database, runs start steps (uSync import), then builds the published snapshot.</summary>
+    public static async Task InitializeCmsAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Initiativenberatung.Startup");
+        var factory = services.GetRequiredService<IDbContextFactory<CmsDbContext>>();
+        bool firstBoot;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            await SqlitePersistence.EnableWalAsync(db, cancellationToken);
+            firstBoot = !await db.ContentTypes.AnyAsync(cancellationToken);
+        }
+
+        if (firstBoot)
+        {
+            logger.LogInformation("Leere Datenbank: erster Start, alle Inhalte werden aus uSync importiert.");
+        }
+
+        foreach (var step in services.GetServices<IStartupStep>().OrderBy(s => s.Order))
+        {
+            await step.RunAsync(new StartupContext(firstBoot), cancellationToken);
+        }
+
+        await services.GetRequiredService<PublishedSnapshotService>().RebuildAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,36 @@
+using Initiativenberatung.Web.Cli;
+using Initiativenberatung.Web.Content;
+using Initiativenberatung.Web.Hosting;
+using Initiativenberatung.Web.Media;
+using Initiativenberatung.Web.Website;
+
+var isCli = CliHost.IsCliInvocation(args, CliHost.KnownVerbs);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = isCli ? [] : args,
+    ContentRootPath = SiteRoot.Find(),
+});
+SiteRoot.UseAppSettingsFromAssemblyFolder(builder.Configuration);
+
+builder.AddCmsPersistence();
+builder.AddCmsContent();
+builder.AddCmsSecurity();
+builder.AddPublicWebsite();
+
+var app = builder.Build();
+if (isCli)
+{
+    return await app.RunCliAsync(args);
+}
+
+await app.InitializeCmsAsync();
+
+app.UseCmsSecurity();
+app.MapMedia();
+app.MapPublicWebsite();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public for <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

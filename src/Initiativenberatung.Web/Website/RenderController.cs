@@ -1,0 +1,56 @@
+using Initiativenberatung.Core.Publishing;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Initiativenberatung.Web.Website;
+
+/// <summary>The view model of every public page: the document, the snapshot it came from and the site menu.</summary>
+public sealed record PageModel(PublishedContent Content, PublishedSnapshot Snapshot)
+{
+    public PublishedContent? Home => Snapshot.Roots.Count > 0 ? Snapshot.Roots[0] : null;
+
+    /// <summary>The menu: the home page and its children that are not hidden from navigation.</summary>
+    public IReadOnlyList<PublishedContent> Menu => Home is null
+        ? []
+        : [Home, .. Snapshot.Children(Home).Where(c => c.Value<bool>("hideFromNavigation") != true)];
+
+    public string Title => Content.Text("headline") is { Length: > 0 } headline ? headline : Content.Name;
+}
+
+/// <summary>Renders published documents by route; the view is chosen by the document type alias.</summary>
+public sealed class RenderController(IPublishedSnapshotAccessor snapshots) : Controller
+{
+    [HttpGet]
+    [HttpHead]
+    [OutputCache(PolicyName = WebsiteRegistration.CachePolicy)]
+    public IActionResult Index()
+    {
+        var snapshot = snapshots.Current;
+        var content = snapshot.GetByRoute(Request.Path.Value);
+        if (content is null)
+        {
+            return NotFound();
+        }
+
+        // Canonical URLs end with a slash, like Umbraco's.
+        var path = Request.Path.Value ?? "/";
+        if (!path.EndsWith('/'))
+        {
+            return RedirectPermanent(content.Route + Request.QueryString);
+        }
+
+        var view = $"~/Views/{content.ContentTypeAlias}.cshtml";
+        return View(view, new PageModel(content, snapshot));
+    }
+
+    [HttpGet]
+    [OutputCache(PolicyName = WebsiteRegistration.CachePolicy)]
+    public IActionResult Error(int code)
+    {
+        Response.StatusCode = code is >= 400 and < 600 ? code : 500;
+        var snapshot = snapshots.Current;
+        return View("~/Views/Error.cshtml", new ErrorPageModel(code, snapshot));
+    }
+}
+
+public sealed record ErrorPageModel(int StatusCode, PublishedSnapshot Snapshot);

@@ -1,0 +1,52 @@
+using Initiativenberatung.Infrastructure.Publishing;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Initiativenberatung.Web.Website;
+
+public static class WebsiteRegistration
+{
+    public const string CachePolicy = "PublishedContent";
+    public const string CacheTag = "published-content";
+
+    /// <summary>Public pages rendered with Razor from the published snapshot, cached until the next publish.</summary>
+    public static WebApplicationBuilder AddPublicWebsite(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddControllersWithViews();
+        builder.Services.AddOutputCache(options =>
+        {
+            options.AddPolicy(CachePolicy, policy => policy.Tag(CacheTag).Expire(TimeSpan.FromHours(1)));
+        });
+        builder.Services.AddHostedService<OutputCacheEvictionService>();
+        return builder;
+    }
+
+    public static WebApplication MapPublicWebsite(this WebApplication app)
+    {
+        app.UseStatusCodePagesWithReExecute("/fehler/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseOutputCache();
+        app.MapControllerRoute("error", "fehler/{code:int}", new { controller = "Render", action = "Error" });
+        app.MapFallbackToController("Index", "Render");
+        return app;
+    }
+}
+
+/// <summary>Evicts the cached pages whenever a new published snapshot is swapped in.</summary>
+internal sealed class OutputCacheEvictionService(PublishedSnapshotService snapshots, IOutputCacheStore store) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        snapshots.SnapshotChanged += EvictAsync;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        snapshots.SnapshotChanged -= EvictAsync;
+        return Task.CompletedTask;
+    }
+
+    private async Task EvictAsync(Core.Publishing.PublishedSnapshot snapshot, CancellationToken cancellationToken) =>
+        await store.EvictByTagAsync(WebsiteRegistration.CacheTag, cancellationToken);
+}
