@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Initiativenberatung.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real site on Kestrel on a free loopback port (not the in-memory TestServer, so a real browser can reach it),
+/// with its own SQLite database and media folder in <paramref name="dataDirectory"/>.
+/// </summary>
+public sealed class SiteFactory : WebApplicationFactory<Program>
+{
+    private readonly string _contentRoot;
+    private readonly string _dataDirectory;
+
+    public SiteFactory(string contentRoot, string dataDirectory)
+    {
+        _contentRoot = contentRoot;
+        _dataDirectory = dataDirectory;
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    public string DatabasePath => Path.Combine(_dataDirectory, "site.db");
+
+    public string MediaRoot => Path.Combine(_dataDirectory, "media");
+
+    /// <summary>Starts Kestrel and returns the address it actually listens on, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        var address = addresses?.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException("Kestrel started but reported no http:// address.");
+        return new Uri(address.TrimEnd('/') + "/");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Program.cs takes the repository root as content root (SiteRoot.Find()); both must agree.
+        builder.UseContentRoot(_contentRoot);
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("Media:RootPath", MediaRoot);
+    }
+}
