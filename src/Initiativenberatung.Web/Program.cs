@@ -2,6 +2,7 @@ using Initiativenberatung.Web.Cli;
 using Initiativenberatung.Web.Content;
 using Initiativenberatung.Web.Hosting;
 using Initiativenberatung.Web.Media;
+using Initiativenberatung.Web.Usync;
 using Initiativenberatung.Web.Website;
 
 var isCli = CliHost.IsCliInvocation(args, CliHost.KnownVerbs);
@@ -14,6 +15,7 @@ SiteRoot.UseAppSettingsFromAssemblyFolder(builder.Configuration);
 
 builder.AddCmsPersistence();
 builder.AddCmsContent();
+builder.AddUsync();
 builder.AddCmsSecurity();
 builder.AddPublicWebsite();
 

@@ -40,9 +40,10 @@ public sealed partial class PublicPageTests
             Assert.That(await BodyTextAsync(page), Does.Contain("Die Initiativenberatung stellt interessierten Kommunen"), "intro text");
             Assert.That(await page.Locator("img[alt='Mehrere Personen an einem runden Tisch']").CountAsync(), Is.GreaterThanOrEqualTo(1), "image of the round table (alt text)");
 
-            var quote = page.Locator("figure blockquote", new() { HasText = "Mich inspiriert die Zusammenarbeit" });
-            Assert.That(await quote.CountAsync(), Is.EqualTo(1), "blockquote inside a figure with the quote");
-            var caption = page.Locator("figure", new() { Has = quote }).Locator("figcaption");
+            // "Has" is matched inside each figure, so the inner locator must not repeat "figure".
+            var quoteFigure = page.Locator("figure", new() { Has = page.Locator("blockquote", new() { HasText = "Mich inspiriert die Zusammenarbeit" }) });
+            Assert.That(await quoteFigure.CountAsync(), Is.EqualTo(1), "figure with a blockquote 'Mich inspiriert die Zusammenarbeit'");
+            var caption = quoteFigure.Locator("figcaption");
             var captionText = await caption.CountAsync() == 1 ? await caption.InnerTextAsync() : "";
             Assert.That(captionText, Does.Contain("Frank Neweling").And.Contain("Stadt Köln"), "figcaption of the quote");
 
@@ -192,6 +193,7 @@ public sealed partial class PublicPageTests
         await using var context = await BrowserSite.NewContextAsync(javaScriptEnabled: true, width: width, height: height);
         var page = await context.NewPageAsync();
         var response = await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await LoadLazyImagesAsync(page);
 
         var directory = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
         Directory.CreateDirectory(directory);
@@ -209,6 +211,26 @@ public sealed partial class PublicPageTests
             Assert.That(layout[0], Is.LessThanOrEqualTo(layout[1]), $"page scrolls sideways at {width}px (scrollWidth > clientWidth)");
             Assert.That(layout[2], Is.Zero, "images that did not load");
         }
+    }
+
+    /// <summary>Images with loading="lazy" below the fold load only when scrolled to: scroll each into view, wait, go back up.</summary>
+    private static async Task LoadLazyImagesAsync(IPage page)
+    {
+        foreach (var image in await page.Locator("img").AllAsync())
+        {
+            await image.ScrollIntoViewIfNeededAsync();
+        }
+
+        try
+        {
+            await page.WaitForFunctionAsync("() => Array.from(document.images).every(i => i.complete)", null, new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Reported by the "images that did not load" assertion with the screenshot attached.
+        }
+
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
     }
 
     private static ILocator Heading(IPage page, string name) =>

@@ -66,6 +66,9 @@ public sealed class CliArguments
     public string? Get(string name) => _options.GetValueOrDefault(name);
 
     public bool Has(string name) => _options.ContainsKey(name);
+
+    /// <summary>Names of all <c>--name</c> options given, so commands can reject unknown ones.</summary>
+    public IEnumerable<string> OptionNames => _options.Keys;
 }
 
 public static class CliHost

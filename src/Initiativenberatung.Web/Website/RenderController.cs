@@ -1,5 +1,6 @@
 using Initiativenberatung.Core.Publishing;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewEngines;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Initiativenberatung.Web.Website;
@@ -18,7 +19,7 @@ public sealed record PageModel(PublishedContent Content, PublishedSnapshot Snaps
 }
 
 /// <summary>Renders published documents by route; the view is chosen by the document type alias.</summary>
-public sealed class RenderController(IPublishedSnapshotAccessor snapshots) : Controller
+public sealed class RenderController(IPublishedSnapshotAccessor snapshots, ICompositeViewEngine viewEngine) : Controller
 {
     [HttpGet]
     [HttpHead]
@@ -39,7 +40,13 @@ public sealed class RenderController(IPublishedSnapshotAccessor snapshots) : Con
             return RedirectPermanent(content.Route + Request.QueryString);
         }
 
+        // A document type without its own template renders with the generic content page.
         var view = $"~/Views/{content.ContentTypeAlias}.cshtml";
+        if (!viewEngine.GetView(executingFilePath: null, view, isMainPage: true).Success)
+        {
+            view = "~/Views/contentPage.cshtml";
+        }
+
         return View(view, new PageModel(content, snapshot));
     }
 

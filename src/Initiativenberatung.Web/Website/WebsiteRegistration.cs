@@ -1,5 +1,8 @@
 using Initiativenberatung.Infrastructure.Publishing;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.WebEncoders;
 
 namespace Initiativenberatung.Web.Website;
 
@@ -12,6 +15,9 @@ public static class WebsiteRegistration
     public static WebApplicationBuilder AddPublicWebsite(this WebApplicationBuilder builder)
     {
         builder.Services.AddControllersWithViews();
+
+        // German text stays readable in the HTML (ü, not &#xFC;); markup characters are still encoded.
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddOutputCache(options =>
         {
             options.AddPolicy(CachePolicy, policy => policy.Tag(CacheTag).Expire(TimeSpan.FromHours(1)));
@@ -22,6 +28,11 @@ public static class WebsiteRegistration
 
     public static WebApplication MapPublicWebsite(this WebApplication app)
     {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/fehler/500");
+        }
+
         app.UseStatusCodePagesWithReExecute("/fehler/{0}");
         app.UseStaticFiles();
         app.UseRouting();

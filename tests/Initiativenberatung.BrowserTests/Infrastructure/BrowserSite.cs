@@ -81,8 +81,9 @@ public static class BrowserSite
     }
 
     /// <summary>A fresh browser context on the site: own cookies, CSP bypassed so axe-core can be injected.</summary>
-    public static Task<IBrowserContext> NewContextAsync(bool javaScriptEnabled = true, int width = 1280, int height = 800) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    public static async Task<IBrowserContext> NewContextAsync(bool javaScriptEnabled = true, int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             JavaScriptEnabled = javaScriptEnabled,
@@ -90,6 +91,12 @@ public static class BrowserSite
             Locale = "de-DE",
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+
+        // Pages are server-rendered from an in-memory snapshot: anything slower than this is a hang, not a slow page.
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(30_000);
+        return context;
+    }
 
     private static InvalidOperationException NotStarted() =>
         new("The browser test site is not running: BrowserSiteSetUp.OneTimeSetUp failed or did not run (see its error).");

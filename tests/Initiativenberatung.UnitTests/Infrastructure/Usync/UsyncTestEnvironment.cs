@@ -1,0 +1,104 @@
+using Initiativenberatung.Infrastructure.Content;
+using Initiativenberatung.Infrastructure.Media;
+using Initiativenberatung.Infrastructure.Persistence;
+using Initiativenberatung.Infrastructure.Publishing;
+using Initiativenberatung.Infrastructure.Sanitizing;
+using Initiativenberatung.Infrastructure.Usync;
+using Initiativenberatung.Persistence.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Initiativenberatung.UnitTests.Infrastructure.Usync;
+
+/// <summary>A real SQLite database in a temp file, a local media store in a temp folder, and the uSync service on top.</summary>
+public sealed class UsyncTestEnvironment : IDisposable
+{
+    private readonly DbContextOptions<CmsDbContext> _options;
+
+    public UsyncTestEnvironment()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "usync-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Root);
+        var builder = new DbContextOptionsBuilder<CmsDbContext>();
+        SqlitePersistence.Configure(builder, $"Data Source={Path.Combine(Root, "test.db")};Pooling=False");
+        _options = builder.Options;
+        using (var db = new CmsDbContext(_options))
+        {
+            db.Database.Migrate();
+        }
+
+        Factory = new TestDbFactory(_options);
+        MediaStore = new LocalMediaFileStore(Path.Combine(Root, "media"));
+        var richText = new RichTextSanitizer();
+        Snapshots = new PublishedSnapshotService(Factory, richText, NullLogger<PublishedSnapshotService>.Instance);
+        Service = new UsyncService(Factory, new PropertyValueSanitizer(richText), Snapshots, MediaStore, TimeProvider.System, NullLogger<UsyncService>.Instance);
+    }
+
+    public string Root { get; }
+
+    public IDbContextFactory<CmsDbContext> Factory { get; }
+
+    public LocalMediaFileStore MediaStore { get; }
+
+    public PublishedSnapshotService Snapshots { get; }
+
+    public UsyncService Service { get; }
+
+    public static string RepoRoot
+    {
+        get
+        {
+            var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Initiativenberatung.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            return directory?.FullName ?? throw new InvalidOperationException("Initiativenberatung.sln nicht gefunden.");
+        }
+    }
+
+    public static string SeedFolder => Path.Combine(RepoRoot, "uSync", "v17");
+
+    public static string V9Folder => Path.Combine(RepoRoot, "tests", "Initiativenberatung.UnitTests", "TestData", "uSync-v9");
+
+    public CmsDbContext CreateDb() => new(_options);
+
+    /// <summary>Copies a folder into this environment's temp root and returns the copy's path.</summary>
+    public string CopyFolder(string source, string name)
+    {
+        var target = Path.Combine(Root, name);
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+
+        return target;
+    }
+
+    public static Dictionary<string, byte[]> ReadAll(string folder) =>
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllBytes, StringComparer.Ordinal);
+
+    public void Dispose()
+    {
+        Snapshots.Dispose();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    private sealed class TestDbFactory(DbContextOptions<CmsDbContext> options) : IDbContextFactory<CmsDbContext>
+    {
+        public CmsDbContext CreateDbContext() => new(options);
+    }
+}
