@@ -29,4 +29,25 @@ public static class EditorAliases
     };
 
     public static bool IsRichText(string alias) => alias is RichText or TinyMce;
+
+    /// <summary>The back-office UI alias Umbraco 14+ pairs with an editor alias, for files that predate UI aliases.</summary>
+    public static string? DefaultUiAlias(string editorAlias) => editorAlias switch
+    {
+        TextBox => "Umb.PropertyEditorUi.TextBox",
+        TextArea => "Umb.PropertyEditorUi.TextArea",
+        RichText or TinyMce => "Umb.PropertyEditorUi.Tiptap",
+        MediaPicker3 => "Umb.PropertyEditorUi.MediaPicker",
+        BlockList => "Umb.PropertyEditorUi.BlockList",
+        ContentPicker => "Umb.PropertyEditorUi.DocumentPicker",
+        MultiUrlPicker => "Umb.PropertyEditorUi.MultiUrlPicker",
+        TrueFalse => "Umb.PropertyEditorUi.Toggle",
+        Integer => "Umb.PropertyEditorUi.Integer",
+        Decimal => "Umb.PropertyEditorUi.Decimal",
+        Label => "Umb.PropertyEditorUi.Label",
+        UploadField => "Umb.PropertyEditorUi.UploadField",
+        ImageCropper => "Umb.PropertyEditorUi.ImageCropper",
+        DateTime => "Umb.PropertyEditorUi.DatePicker",
+        DropDownFlexible => "Umb.PropertyEditorUi.Dropdown",
+        _ => null,
+    };
 }

@@ -64,7 +64,8 @@ public static class UsyncSerializer
             Name = Text(info, "Name") ?? (string?)root.Attribute("Alias") ?? "",
             Level = UsyncXml.ParseInt((string?)root.Attribute("Level"), 1),
             EditorAlias = editorAlias,
-            EditorUiAlias = Text(info, "EditorUIAlias"),
+            // Files from before Umbraco 14 have no UI alias: take the one Umbraco's migration assigns.
+            EditorUiAlias = Text(info, "EditorUIAlias") ?? EditorAliases.DefaultUiAlias(editorAlias),
             Folder = DecodeFolder(Text(info, "Folder")),
         };
         dataType.DatabaseType = Text(info, "DatabaseType") ?? DefaultDatabaseType(editorAlias);

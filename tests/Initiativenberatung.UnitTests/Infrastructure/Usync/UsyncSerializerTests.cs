@@ -59,7 +59,7 @@ public sealed class UsyncSerializerTests
     }
 
     [Test]
-    public void Reads_database_type_When_v9_data_type_has_no_editor_ui_alias()
+    public void Reads_database_type_and_derives_ui_alias_When_v9_data_type_has_no_editor_ui_alias()
     {
         var root = UsyncXml.Parse(File.ReadAllBytes(Path.Combine(UsyncTestEnvironment.V9Folder, "DataTypes", "RichtextEditor.config")));
 
@@ -69,7 +69,7 @@ public sealed class UsyncSerializerTests
         {
             Assert.That(dataType.EditorAlias, Is.EqualTo("Umbraco.TinyMCE"));
             Assert.That(dataType.DatabaseType, Is.EqualTo("Ntext"));
-            Assert.That(dataType.EditorUiAlias, Is.Null);
+            Assert.That(dataType.EditorUiAlias, Is.EqualTo("Umb.PropertyEditorUi.Tiptap"), "as Umbraco's 14 migration assigns it");
             Assert.That(dataType.ConfigJson, Does.StartWith("{\n  \"Editor\""));
         });
     }
