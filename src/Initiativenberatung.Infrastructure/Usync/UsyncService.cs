@@ -111,6 +111,41 @@ public sealed partial class UsyncService(
 
     private sealed record FileEntry(string RelativePath, XElement? Root, string? Error);
 
+    /// <summary>
+    /// Reads a kind folder: unreadable files and parse errors become <c>Fail</c> results, delete markers are applied,
+    /// and the parsed items are returned for import in file-name order.
+    /// </summary>
+    private async Task<List<(FileEntry Entry, T Item)>> ReadItemsAsync<T>(
+        Run run, string handler, string itemType, string kindFolder, Func<XElement, T> read, CancellationToken cancellationToken)
+    {
+        var items = new List<(FileEntry Entry, T Item)>();
+        foreach (var entry in ReadFolder(run, kindFolder))
+        {
+            if (entry.Root is null)
+            {
+                Add(run, handler, itemType, Path.GetFileNameWithoutExtension(entry.RelativePath), null, entry.RelativePath, UsyncChangeKind.Fail, entry.Error);
+                continue;
+            }
+
+            if (entry.Root.Name.LocalName == "Empty")
+            {
+                await DeleteAsync(run, handler, itemType, entry, cancellationToken);
+                continue;
+            }
+
+            try
+            {
+                items.Add((entry, read(entry.Root)));
+            }
+            catch (FormatException ex)
+            {
+                Add(run, handler, itemType, (string?)entry.Root.Attribute("Alias") ?? entry.RelativePath, null, entry.RelativePath, UsyncChangeKind.Fail, ex.Message);
+            }
+        }
+
+        return items;
+    }
+
     /// <summary>Reads every <c>.config</c> of a kind folder, sorted by name; malformed XML is reported, not thrown.</summary>
     private static List<FileEntry> ReadFolder(Run run, string kindFolder)
     {
@@ -180,31 +215,8 @@ public sealed partial class UsyncService(
     private async Task ImportDataTypesAsync(Run run, CancellationToken cancellationToken)
     {
         const string handler = "DataTypeHandler";
-        foreach (var entry in ReadFolder(run, DataTypesFolder))
+        foreach (var (entry, incoming) in await ReadItemsAsync(run, handler, "DataType", DataTypesFolder, UsyncSerializer.ReadDataType, cancellationToken))
         {
-            if (entry.Root is null)
-            {
-                Add(run, handler, "DataType", Path.GetFileNameWithoutExtension(entry.RelativePath), null, entry.RelativePath, UsyncChangeKind.Fail, entry.Error);
-                continue;
-            }
-
-            if (entry.Root.Name.LocalName == "Empty")
-            {
-                await DeleteAsync(run, handler, "DataType", entry, cancellationToken);
-                continue;
-            }
-
-            DataType incoming;
-            try
-            {
-                incoming = UsyncSerializer.ReadDataType(entry.Root);
-            }
-            catch (FormatException ex)
-            {
-                Add(run, handler, "DataType", (string?)entry.Root.Attribute("Alias") ?? entry.RelativePath, null, entry.RelativePath, UsyncChangeKind.Fail, ex.Message);
-                continue;
-            }
-
             if (!EditorAliases.Supported.Contains(incoming.EditorAlias))
             {
                 Add(run, handler, "DataType", incoming.Name, incoming.Key, entry.RelativePath, UsyncChangeKind.Fail,
@@ -268,36 +280,12 @@ public sealed partial class UsyncService(
     {
         var handler = kind == ContentTypeKind.Media ? "MediaTypeHandler" : "ContentTypeHandler";
         var itemType = kind == ContentTypeKind.Media ? "MediaType" : "ContentType";
-        var pending = new List<(FileEntry Entry, ContentType Type)>();
-        foreach (var entry in ReadFolder(run, kindFolder))
-        {
-            if (entry.Root is null)
+        var pending = (await ReadItemsAsync(run, handler, itemType, kindFolder, root =>
             {
-                Add(run, handler, itemType, Path.GetFileNameWithoutExtension(entry.RelativePath), null, entry.RelativePath, UsyncChangeKind.Fail, entry.Error);
-                continue;
-            }
-
-            if (entry.Root.Name.LocalName == "Empty")
-            {
-                await DeleteAsync(run, handler, itemType, entry, cancellationToken);
-                continue;
-            }
-
-            try
-            {
-                var type = UsyncSerializer.ReadContentType(entry.Root);
-                if (type.Kind != kind)
-                {
-                    throw new FormatException($"<{entry.Root.Name.LocalName}> gehört nicht in den Ordner {kindFolder}.");
-                }
-
-                pending.Add((entry, type));
-            }
-            catch (FormatException ex)
-            {
-                Add(run, handler, itemType, (string?)entry.Root.Attribute("Alias") ?? entry.RelativePath, null, entry.RelativePath, UsyncChangeKind.Fail, ex.Message);
-            }
-        }
+                var type = UsyncSerializer.ReadContentType(root);
+                return type.Kind == kind ? type : throw new FormatException($"<{root.Name.LocalName}> gehört nicht in den Ordner {kindFolder}.");
+            }, cancellationToken))
+            .Select(i => (i.Entry, Type: i.Item)).ToList();
 
         // Compositions before the types that use them (depth first over the folder's own types).
         var byKey = pending.GroupBy(p => p.Type.Key).ToDictionary(g => g.Key, g => g.First());
@@ -452,30 +440,7 @@ public sealed partial class UsyncService(
     private async Task ImportMediaAsync(Run run, CancellationToken cancellationToken)
     {
         const string handler = "MediaHandler";
-        var items = new List<(FileEntry Entry, UsyncMediaItem Item)>();
-        foreach (var entry in ReadFolder(run, MediaFolder))
-        {
-            if (entry.Root is null)
-            {
-                Add(run, handler, "Media", Path.GetFileNameWithoutExtension(entry.RelativePath), null, entry.RelativePath, UsyncChangeKind.Fail, entry.Error);
-                continue;
-            }
-
-            if (entry.Root.Name.LocalName == "Empty")
-            {
-                await DeleteAsync(run, handler, "Media", entry, cancellationToken);
-                continue;
-            }
-
-            try
-            {
-                items.Add((entry, UsyncSerializer.ReadMedia(entry.Root)));
-            }
-            catch (FormatException ex)
-            {
-                Add(run, handler, "Media", (string?)entry.Root.Attribute("Alias") ?? entry.RelativePath, null, entry.RelativePath, UsyncChangeKind.Fail, ex.Message);
-            }
-        }
+        var items = await ReadItemsAsync(run, handler, "Media", MediaFolder, UsyncSerializer.ReadMedia, cancellationToken);
 
         await InParentOrderAsync(
             run, handler, "Media", items, i => i.Item.Key, i => i.Item.ParentKey, i => i.Item.Name, i => i.Entry.RelativePath,
@@ -680,30 +645,7 @@ public sealed partial class UsyncService(
     private async Task ImportContentAsync(Run run, CancellationToken cancellationToken)
     {
         const string handler = "ContentHandler";
-        var items = new List<(FileEntry Entry, UsyncContentItem Item)>();
-        foreach (var entry in ReadFolder(run, ContentFolder))
-        {
-            if (entry.Root is null)
-            {
-                Add(run, handler, "Content", Path.GetFileNameWithoutExtension(entry.RelativePath), null, entry.RelativePath, UsyncChangeKind.Fail, entry.Error);
-                continue;
-            }
-
-            if (entry.Root.Name.LocalName == "Empty")
-            {
-                await DeleteAsync(run, handler, "Content", entry, cancellationToken);
-                continue;
-            }
-
-            try
-            {
-                items.Add((entry, UsyncSerializer.ReadContent(entry.Root)));
-            }
-            catch (FormatException ex)
-            {
-                Add(run, handler, "Content", (string?)entry.Root.Attribute("Alias") ?? entry.RelativePath, null, entry.RelativePath, UsyncChangeKind.Fail, ex.Message);
-            }
-        }
+        var items = await ReadItemsAsync(run, handler, "Content", ContentFolder, UsyncSerializer.ReadContent, cancellationToken);
 
         await InParentOrderAsync(
             run, handler, "Content", items, i => i.Item.Key, i => i.Item.ParentKey, i => i.Item.Name, i => i.Entry.RelativePath,

@@ -5,10 +5,8 @@ public static class TestEnvironment
 {
     public const string DefaultChromiumPath = "/usr/bin/chromium";
 
-    private static readonly Lazy<string> LazyRepositoryRoot = new(FindRepositoryRoot);
-
     /// <summary>The folder holding <c>Initiativenberatung.sln</c>, <c>uSync/</c> and <c>wwwroot/</c>: the site's content root.</summary>
-    public static string RepositoryRoot => LazyRepositoryRoot.Value;
+    public static string RepositoryRoot => Initiativenberatung.Testing.RepositoryPaths.Root;
 
     public static string AxeScriptPath => Path.Combine(RepositoryRoot, "node_modules", "axe-core", "axe.min.js");
 
@@ -51,21 +49,5 @@ public static class TestEnvironment
         }
 
         return path;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Initiativenberatung.sln"))
-                && Directory.Exists(Path.Combine(directory.FullName, "uSync"))
-                && Directory.Exists(Path.Combine(directory.FullName, "wwwroot")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"Repository root (folder with Initiativenberatung.sln, uSync/ and wwwroot/) not found above '{AppContext.BaseDirectory}'.");
     }
 }

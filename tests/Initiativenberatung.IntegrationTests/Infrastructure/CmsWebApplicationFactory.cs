@@ -18,7 +18,7 @@ public sealed class CmsWebApplicationFactory : WebApplicationFactory<Program>
 
     public string TempDirectory => _tempDirectory;
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => Initiativenberatung.Testing.RepositoryPaths.Root;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -45,17 +45,6 @@ public sealed class CmsWebApplicationFactory : WebApplicationFactory<Program>
                 // A file still held open is removed with the temp folder later.
             }
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Initiativenberatung.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Repository root (Initiativenberatung.sln) not found.");
     }
 }
 

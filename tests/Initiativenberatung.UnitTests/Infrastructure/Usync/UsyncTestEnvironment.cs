@@ -45,19 +45,7 @@ public sealed class UsyncTestEnvironment : IDisposable
 
     public UsyncService Service { get; }
 
-    public static string RepoRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Initiativenberatung.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("Initiativenberatung.sln nicht gefunden.");
-        }
-    }
+    public static string RepoRoot => Initiativenberatung.Testing.RepositoryPaths.Root;
 
     public static string SeedFolder => Path.Combine(RepoRoot, "uSync", "v17");
 
