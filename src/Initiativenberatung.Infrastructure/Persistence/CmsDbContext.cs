@@ -1,7 +1,11 @@
 using System.Text.Json;
+using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Core.Content;
 using Initiativenberatung.Core.Media;
 using Initiativenberatung.Core.Schema;
+using Initiativenberatung.Infrastructure.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -12,8 +16,17 @@ namespace Initiativenberatung.Infrastructure.Persistence;
 /// The platform's database. Provider-neutral: the provider (SQLite, PostgreSQL) and its migrations
 /// are chosen by the Persistence.* projects.
 /// </summary>
-public class CmsDbContext(DbContextOptions<CmsDbContext> options) : DbContext(options)
+public class CmsDbContext(DbContextOptions<CmsDbContext> options)
+    : IdentityDbContext<BackOfficeUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<RedirectUrl> RedirectUrls => Set<RedirectUrl>();
+
+    public DbSet<ContentSchedule> ContentSchedules => Set<ContentSchedule>();
+
     public DbSet<DataType> DataTypes => Set<DataType>();
 
     public DbSet<ContentType> ContentTypes => Set<ContentType>();
@@ -24,8 +37,41 @@ public class CmsDbContext(DbContextOptions<CmsDbContext> options) : DbContext(op
 
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
+        base.OnModelCreating(builder);
+        var modelBuilder = builder;
+        modelBuilder.Entity<BackOfficeUser>(e => e.Property(u => u.DisplayName).HasMaxLength(255));
+
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("AuditEntries");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.UserName).HasMaxLength(256);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.EntityType).HasMaxLength(64);
+            e.Property(a => a.EntityName).HasMaxLength(255);
+            e.HasIndex(a => new { a.EntityKey, a.Timestamp });
+            e.HasIndex(a => a.Timestamp);
+        });
+
+        modelBuilder.Entity<RedirectUrl>(e =>
+        {
+            e.ToTable("RedirectUrls");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Route).HasMaxLength(1024);
+            e.HasIndex(r => r.Route).IsUnique();
+            e.HasIndex(r => r.ContentKey);
+        });
+
+        modelBuilder.Entity<ContentSchedule>(e =>
+        {
+            e.ToTable("ContentSchedules");
+            e.HasKey(c => c.Id);
+            e.HasIndex(c => c.Date);
+            e.HasIndex(c => c.ContentKey);
+        });
+
         var valuesConverter = new ValueConverter<Dictionary<string, string?>, string>(
             v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
             v => JsonSerializer.Deserialize<Dictionary<string, string?>>(v, JsonSerializerOptions.Default) ?? new Dictionary<string, string?>());
