@@ -21,6 +21,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<PublishedSnapshotService>();
         services.AddSingleton<IPublishedSnapshotAccessor>(sp => sp.GetRequiredService<PublishedSnapshotService>());
         services.AddSingleton<ContentService>();
+        services.AddSingleton<Auditing.AuditService>();
         services.AddSingleton<IMediaFileStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MediaOptions>>().Value;

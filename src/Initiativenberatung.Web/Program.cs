@@ -1,3 +1,5 @@
+using Initiativenberatung.Web.BackOffice;
+using Initiativenberatung.Web.BackOffice.Users;
 using Initiativenberatung.Web.Cli;
 using Initiativenberatung.Web.Content;
 using Initiativenberatung.Web.Hosting;
@@ -17,6 +19,8 @@ builder.AddCmsPersistence();
 builder.AddCmsContent();
 builder.AddUsync();
 builder.AddCmsSecurity();
+builder.AddBackOfficeUsers();
+builder.AddBackOffice();
 builder.AddPublicWebsite();
 
 var app = builder.Build();
@@ -28,7 +32,17 @@ if (isCli)
 await app.InitializeCmsAsync();
 
 app.UseCmsSecurity();
+app.UseCmsErrorPages();
+app.UseStaticFiles();
+app.UseBackOfficeStaticFiles();
+app.UseRouting();
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseOutputCache();
+
 app.MapMedia();
+app.MapBackOffice();
 app.MapPublicWebsite();
 
 await app.RunAsync();

@@ -50,7 +50,7 @@ public sealed class RenderController(IPublishedSnapshotAccessor snapshots, IComp
         return View(view, new PageModel(content, snapshot));
     }
 
-    [HttpGet]
+    /// <summary>Re-executed for empty error answers, with the original method (a rejected POST shows this page too).</summary>
     [OutputCache(PolicyName = WebsiteRegistration.CachePolicy)]
     public IActionResult Error(int code)
     {

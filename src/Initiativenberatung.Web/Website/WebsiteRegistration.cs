@@ -26,7 +26,8 @@ public static class WebsiteRegistration
         return builder;
     }
 
-    public static WebApplication MapPublicWebsite(this WebApplication app)
+    /// <summary>German error pages: exceptions (outside Development) and empty 4xx/5xx answers re-executed at <c>/fehler/{code}</c>.</summary>
+    public static WebApplication UseCmsErrorPages(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
         {
@@ -34,9 +35,12 @@ public static class WebsiteRegistration
         }
 
         app.UseStatusCodePagesWithReExecute("/fehler/{0}");
-        app.UseStaticFiles();
-        app.UseRouting();
-        app.UseOutputCache();
+        return app;
+    }
+
+    /// <summary>The public pages: error route and the catch-all that renders published documents by URL.</summary>
+    public static WebApplication MapPublicWebsite(this WebApplication app)
+    {
         app.MapControllerRoute("error", "fehler/{code:int}", new { controller = "Render", action = "Error" });
         app.MapFallbackToController("Index", "Render");
         return app;

@@ -1,0 +1,2 @@
+// The whole Umbraco UI Library registers its custom elements (uui-button, uui-input, …) when imported.
+import "@umbraco-ui/uui";

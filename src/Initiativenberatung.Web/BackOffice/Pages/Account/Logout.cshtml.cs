@@ -1,0 +1,26 @@
+using Initiativenberatung.Core.Auditing;
+using Initiativenberatung.Infrastructure.Auditing;
+using Initiativenberatung.Infrastructure.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Initiativenberatung.Web.BackOffice.Pages.Account;
+
+/// <summary>Signs out and renews the security stamp, so copies of the old cookie stop working too.</summary>
+public sealed class LogoutModel(SignInManager<BackOfficeUser> signIn, UserManager<BackOfficeUser> users, AuditService audit) : PageModel
+{
+    public IActionResult OnGet() => RedirectToPage("/Index");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            await audit.WriteAsync(new Actor(user.Id, user.Email ?? ""), AuditActions.Logout, "User", null, user.Email ?? "");
+        }
+
+        await signIn.SignOutAsync();
+        return Redirect(BackOfficeRegistration.PathPrefix + "/login");
+    }
+}

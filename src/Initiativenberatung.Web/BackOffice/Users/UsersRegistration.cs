@@ -1,0 +1,86 @@
+using Initiativenberatung.Web.Hosting;
+using Initiativenberatung.Core.Users;
+using Initiativenberatung.Infrastructure.Persistence;
+using Initiativenberatung.Infrastructure.Users;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Initiativenberatung.Web.BackOffice.Users;
+
+public static class UsersRegistration
+{
+    public const string CookieName = "IB.BackOffice";
+
+    /// <summary>
+    /// Back-office sign-in with ASP.NET Core Identity on our database: password policy, lockout, a cookie limited
+    /// to <c>/umbraco</c> that is checked against the security stamp on every request (logout and password change
+    /// end sessions server-side), and data-protection keys in the database (shared by all nodes).
+    /// </summary>
+    public static WebApplicationBuilder AddBackOfficeUsers(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddDataProtection().SetApplicationName("Initiativenberatung").PersistKeysToDbContext<CmsDbContext>();
+        builder.Services.AddIdentity<BackOfficeUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<CmsDbContext>()
+            .AddDefaultTokenProviders();
+
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = CookieName;
+            options.Cookie.Path = BackOfficeRegistration.PathPrefix;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
+            options.LoginPath = BackOfficeRegistration.PathPrefix + "/login";
+            options.LogoutPath = BackOfficeRegistration.PathPrefix + "/logout";
+            options.AccessDeniedPath = BackOfficeRegistration.PathPrefix + "/access-denied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.Events = new CookieAuthenticationEvents
+            {
+                // A signed-in user without the right gets a real 403 (German page via status code pages), not a redirect.
+                OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                },
+            };
+        });
+        builder.Services.AddScoped<IStartupStep, RoleSeedingStep>();
+        builder.Services.AddScoped<BackOfficeSignInService>();
+        return builder;
+    }
+}
+
+/// <summary>Creates the back-office roles at start when they are missing.</summary>
+internal sealed class RoleSeedingStep(RoleManager<IdentityRole> roles) : IStartupStep
+{
+    public int Order => -100;
+
+    public async Task RunAsync(StartupContext context, CancellationToken cancellationToken)
+    {
+        foreach (var role in BackOfficeRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+}
