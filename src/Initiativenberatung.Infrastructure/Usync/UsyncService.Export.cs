@@ -16,11 +16,16 @@ public sealed partial class UsyncService
     /// Writes every data type, content/element/media type, media item (with its file under <c>Files/</c>) and
     /// document into <paramref name="folder"/>. Files are only rewritten when their bytes change; <c>.config</c>
     /// files of items that no longer exist are removed (delete markers <c>&lt;Empty&gt;</c> are kept).
+    /// <paramref name="parts"/> limits the export to some kind folders (e.g. <see cref="UsyncParts.Settings"/> for export on save).
     /// </summary>
-    public async Task<UsyncResult> ExportAsync(string folder, CancellationToken cancellationToken = default)
+    public Task<UsyncResult> ExportAsync(string folder, CancellationToken cancellationToken = default) =>
+        ExportAsync(folder, UsyncParts.All, cancellationToken);
+
+    /// <inheritdoc cref="ExportAsync(string, CancellationToken)"/>
+    public async Task<UsyncResult> ExportAsync(string folder, UsyncParts parts, CancellationToken cancellationToken = default)
     {
         folder = Path.GetFullPath(folder);
-        var files = await BuildExportAsync(cancellationToken);
+        var files = await BuildExportAsync(parts, cancellationToken);
         var result = new UsyncResult();
         Directory.CreateDirectory(folder);
 
@@ -47,7 +52,7 @@ public sealed partial class UsyncService
         }
 
         // Stale files of items that are gone.
-        foreach (var kindFolder in new[] { DataTypesFolder, ContentTypesFolder, MediaTypesFolder, MediaFolder, ContentFolder })
+        foreach (var kindFolder in KindFolders(parts))
         {
             var directory = Path.Combine(folder, kindFolder);
             if (!Directory.Exists(directory))
@@ -67,6 +72,12 @@ public sealed partial class UsyncService
                 result.Items.Add(new UsyncItemResult("Export", kindFolder, Path.GetFileNameWithoutExtension(path), null, relative,
                     UsyncChangeKind.Delete, "Veraltete Datei entfernt.", []));
             }
+        }
+
+        if (!parts.HasFlag(UsyncParts.Media))
+        {
+            logger.LogInformation("uSync-Export ({Parts}) nach {Folder}: {Summary}.", parts, folder, result.Summary());
+            return result;
         }
 
         // Media binaries.
@@ -114,6 +125,16 @@ public sealed partial class UsyncService
         return result;
     }
 
+    private static IEnumerable<string> KindFolders(UsyncParts parts)
+    {
+        var all = new[]
+        {
+            (UsyncParts.DataTypes, DataTypesFolder), (UsyncParts.ContentTypes, ContentTypesFolder), (UsyncParts.MediaTypes, MediaTypesFolder),
+            (UsyncParts.Media, MediaFolder), (UsyncParts.Content, ContentFolder),
+        };
+        return all.Where(k => parts.HasFlag(k.Item1)).Select(k => k.Item2);
+    }
+
     private static bool IsEmptyMarker(string path)
     {
         try
@@ -129,28 +150,31 @@ public sealed partial class UsyncService
     private sealed record ExportFile(byte[] Bytes, string Handler, string ItemType, string Name, Guid? Key);
 
     /// <summary>All files of an export by relative path (pure: reads the database, writes nothing).</summary>
-    private async Task<Dictionary<string, ExportFile>> BuildExportAsync(CancellationToken cancellationToken)
+    private async Task<Dictionary<string, ExportFile>> BuildExportAsync(UsyncParts parts, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var dataTypes = await db.DataTypes.AsNoTracking().ToListAsync(cancellationToken);
-        var types = await db.ContentTypes.AsNoTracking().ToListAsync(cancellationToken);
-        var media = await db.MediaItems.AsNoTracking().ToListAsync(cancellationToken);
-        var nodes = await db.ContentNodes.AsNoTracking().ToListAsync(cancellationToken);
-        var versionIds = nodes.Where(n => n.CurrentVersionId is not null).Select(n => n.CurrentVersionId!.Value).ToList();
-        var versions = await db.ContentVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
-
         var files = new Dictionary<string, ExportFile>(StringComparer.Ordinal)
         {
             [ConfigFileName] = new(UsyncSerializer.WriteUsyncConfig(), "uSync", "Config", ConfigFileName, null),
         };
 
-        foreach (var (dataType, fileName) in UniqueNames(dataTypes.OrderBy(d => d.Key), d => UsyncXml.DataTypeFileName(d.Name), d => d.Key))
+        if (parts.HasFlag(UsyncParts.DataTypes))
         {
-            files[$"{DataTypesFolder}/{fileName}.config"] = new(UsyncSerializer.WriteDataType(dataType), "DataTypeHandler", "DataType", dataType.Name, dataType.Key);
+            var dataTypes = await db.DataTypes.AsNoTracking().ToListAsync(cancellationToken);
+            foreach (var (dataType, fileName) in UniqueNames(dataTypes.OrderBy(d => d.Key), d => UsyncXml.DataTypeFileName(d.Name), d => d.Key))
+            {
+                files[$"{DataTypesFolder}/{fileName}.config"] = new(UsyncSerializer.WriteDataType(dataType), "DataTypeHandler", "DataType", dataType.Name, dataType.Key);
+            }
         }
 
+        var types = await db.ContentTypes.AsNoTracking().ToListAsync(cancellationToken);
         foreach (var kind in new[] { ContentTypeKind.Document, ContentTypeKind.Media })
         {
+            if (!parts.HasFlag(kind == ContentTypeKind.Media ? UsyncParts.MediaTypes : UsyncParts.ContentTypes))
+            {
+                continue;
+            }
+
             var kindFolder = kind == ContentTypeKind.Media ? MediaTypesFolder : ContentTypesFolder;
             foreach (var (type, fileName) in UniqueNames(types.Where(t => t.Kind == kind).OrderBy(t => t.Key), t => t.Alias.ToLowerInvariant(), t => t.Key))
             {
@@ -159,23 +183,33 @@ public sealed partial class UsyncService
             }
         }
 
-        var index = new ContentTypeIndex(types.Where(t => t.Kind == ContentTypeKind.Document));
-        var mediaTypes = types.Where(t => t.Kind == ContentTypeKind.Media).ToDictionary(t => t.Alias, StringComparer.OrdinalIgnoreCase);
-        var mediaByKey = media.ToDictionary(m => m.Key);
-        var orderedMedia = media.OrderBy(m => m.Level).ThenBy(m => m.SortOrder).ThenBy(m => m.Key);
-        foreach (var (item, fileName) in UniqueNames(orderedMedia, m => FileStem(m.Name), m => m.Key))
+        if (parts.HasFlag(UsyncParts.Media))
         {
-            var usync = ToUsync(item, mediaByKey, mediaTypes.GetValueOrDefault(item.MediaTypeAlias));
-            files[$"{MediaFolder}/{fileName}.config"] = new(UsyncSerializer.WriteMedia(usync), "MediaHandler", "Media", item.Name, item.Key);
+            var media = await db.MediaItems.AsNoTracking().ToListAsync(cancellationToken);
+            var mediaTypes = types.Where(t => t.Kind == ContentTypeKind.Media).ToDictionary(t => t.Alias, StringComparer.OrdinalIgnoreCase);
+            var mediaByKey = media.ToDictionary(m => m.Key);
+            var orderedMedia = media.OrderBy(m => m.Level).ThenBy(m => m.SortOrder).ThenBy(m => m.Key);
+            foreach (var (item, fileName) in UniqueNames(orderedMedia, m => FileStem(m.Name), m => m.Key))
+            {
+                var usync = ToUsync(item, mediaByKey, mediaTypes.GetValueOrDefault(item.MediaTypeAlias));
+                files[$"{MediaFolder}/{fileName}.config"] = new(UsyncSerializer.WriteMedia(usync), "MediaHandler", "Media", item.Name, item.Key);
+            }
         }
 
-        var nodesByKey = nodes.ToDictionary(n => n.Key);
-        var orderedNodes = nodes.OrderBy(n => n.Level).ThenBy(n => n.SortOrder).ThenBy(n => n.Key);
-        foreach (var (node, fileName) in UniqueNames(orderedNodes, n => FileStem(n.Name), n => n.Key))
+        if (parts.HasFlag(UsyncParts.Content))
         {
-            var version = node.CurrentVersionId is { } id ? versions.GetValueOrDefault(id) : null;
-            var usync = ToUsync(node, version, nodesByKey, index);
-            files[$"{ContentFolder}/{fileName}.config"] = new(UsyncSerializer.WriteContent(usync), "ContentHandler", "Content", node.Name, node.Key);
+            var nodes = await db.ContentNodes.AsNoTracking().ToListAsync(cancellationToken);
+            var versionIds = nodes.Where(n => n.CurrentVersionId is not null).Select(n => n.CurrentVersionId!.Value).ToList();
+            var versions = await db.ContentVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
+            var index = new ContentTypeIndex(types.Where(t => t.Kind == ContentTypeKind.Document));
+            var nodesByKey = nodes.ToDictionary(n => n.Key);
+            var orderedNodes = nodes.OrderBy(n => n.Level).ThenBy(n => n.SortOrder).ThenBy(n => n.Key);
+            foreach (var (node, fileName) in UniqueNames(orderedNodes, n => FileStem(n.Name), n => n.Key))
+            {
+                var version = node.CurrentVersionId is { } id ? versions.GetValueOrDefault(id) : null;
+                var usync = ToUsync(node, version, nodesByKey, index);
+                files[$"{ContentFolder}/{fileName}.config"] = new(UsyncSerializer.WriteContent(usync), "ContentHandler", "Content", node.Name, node.Key);
+            }
         }
 
         return files;

@@ -1,3 +1,4 @@
+using Initiativenberatung.Infrastructure.Schema;
 using Initiativenberatung.Infrastructure.Usync;
 using Initiativenberatung.Web.Cli;
 using Initiativenberatung.Web.Hosting;
@@ -14,6 +15,7 @@ public static class UsyncRegistration
         builder.Services.AddSingleton<IValidateOptions<UsyncSettings>, UsyncSettingsValidator>();
         builder.Services.AddSingleton<UsyncService>();
         builder.Services.AddSingleton<IStartupStep, UsyncStartupStep>();
+        builder.Services.AddSingleton<ISchemaSaveListener, UsyncExportOnSave>();
         builder.Services.AddSingleton<ICliCommand, UsyncExportCommand>();
         builder.Services.AddSingleton<ICliCommand, UsyncImportCommand>();
         builder.Services.AddSingleton<ICliCommand, UsyncReportCommand>();

@@ -33,6 +33,11 @@ public sealed class UsyncSettings
         _ => null,
     };
 
+    /// <summary>The union of the <see cref="ExportOnSave"/> groups (unknown names count as none).</summary>
+    public UsyncParts ExportOnSaveParts() =>
+        (ExportOnSave ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Aggregate(UsyncParts.None, (parts, group) => parts | (ParseGroup(group) ?? UsyncParts.None));
+
     public string ResolveRootFolder(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, RootFolder));
 }
 

@@ -27,6 +27,9 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
 
     public string MediaRoot => Path.Combine(_dataDirectory, "media");
 
+    /// <summary>A copy of the seed uSync folder: Development exports schema changes on save, never into the repository.</summary>
+    public string UsyncRoot => Path.Combine(_dataDirectory, "uSync", "v17");
+
     /// <summary>Starts Kestrel and returns the address it actually listens on, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri Start()
     {
@@ -44,5 +47,25 @@ public sealed class SiteFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("Media:RootPath", MediaRoot);
+        CopyDirectory(Path.Combine(_contentRoot, "uSync", "v17"), UsyncRoot);
+        builder.UseSetting("uSync:Settings:RootFolder", UsyncRoot);
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(source))
+        {
+            var name = Path.GetFileName(file);
+            if (name is not ("usync.once" or "usync.stop"))
+            {
+                File.Copy(file, Path.Combine(target, name), overwrite: true);
+            }
+        }
+
+        foreach (var directory in Directory.GetDirectories(source))
+        {
+            CopyDirectory(directory, Path.Combine(target, Path.GetFileName(directory)));
+        }
     }
 }

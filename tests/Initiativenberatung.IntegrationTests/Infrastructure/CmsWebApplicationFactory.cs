@@ -18,6 +18,9 @@ public sealed class CmsWebApplicationFactory : WebApplicationFactory<Program>
 
     public string TempDirectory => _tempDirectory;
 
+    /// <summary>Extra configuration for this site (set before the first request), e.g. <c>uSync:Settings:RootFolder</c>.</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public static string RepositoryRoot => Initiativenberatung.Testing.RepositoryPaths.Root;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -27,6 +30,11 @@ public sealed class CmsWebApplicationFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_tempDirectory, "site.db")}");
         builder.UseSetting("Media:RootPath", Path.Combine(_tempDirectory, "media"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(SqlCommands));
     }
 

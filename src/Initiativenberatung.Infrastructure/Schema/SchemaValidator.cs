@@ -1,0 +1,520 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Initiativenberatung.Core.Schema;
+
+namespace Initiativenberatung.Infrastructure.Schema;
+
+/// <summary>
+/// Checks a data type or content type that an administrator wants to store against the whole schema and builds the
+/// entity to store. Pure: no database. Every message is German and names the field.
+/// </summary>
+public static partial class SchemaValidator
+{
+    public const int MaxNameLength = 255;
+    public const int MaxTextLength = 1000;
+    public const int MaxConfigLength = 100_000;
+
+    /// <summary>Matching a property's regex never runs longer than this (the content validator uses the same bound).</summary>
+    public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Aliases as Umbraco writes them: a letter, then letters, digits or underscores.</summary>
+    [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9_]*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    public static partial Regex AliasPattern();
+
+    [GeneratedRegex("^[a-zA-Z0-9 _.\\-]*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    private static partial Regex TokenPattern();
+
+    private const string AliasRule = "Er muss mit einem Buchstaben beginnen und darf nur Buchstaben (ohne Umlaute), Ziffern und _ enthalten, z. B. „subline“.";
+
+    // ------------------------------------------------------------------------------------------- data types
+
+    public static IReadOnlyList<SchemaError> ValidateDataType(DataTypeInput input, DataType? existing, IReadOnlyCollection<DataType> all, out DataType? result)
+    {
+        var errors = new List<SchemaError>();
+        result = null;
+
+        var name = Name(input.Name, "Name", "„Name“", errors);
+        if (name.Length > 0 && all.FirstOrDefault(d => d.Key != existing?.Key && string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase)) is { } clash)
+        {
+            errors.Add(new("Name", $"„Name“: Es gibt bereits einen Datentyp „{clash.Name}“. Namen von Datentypen müssen eindeutig sein."));
+        }
+
+        var editorAlias = existing?.EditorAlias ?? input.EditorAlias?.Trim() ?? "";
+        if (existing is null)
+        {
+            if (editorAlias.Length == 0)
+            {
+                errors.Add(new("EditorAlias", "„Editor“ ist erforderlich: Bitte einen Editor auswählen."));
+            }
+            else if (!EditorAliases.Supported.Contains(editorAlias))
+            {
+                errors.Add(new("EditorAlias", $"„Editor“: „{editorAlias}“ wird nicht unterstützt. Bitte einen Editor aus der Liste wählen."));
+            }
+        }
+
+        var uiAlias = input.EditorUiAlias?.Trim() ?? "";
+        if (uiAlias.Length > MaxNameLength || !TokenPattern().IsMatch(uiAlias))
+        {
+            errors.Add(new("EditorUiAlias", "„UI-Alias“ darf höchstens 255 Zeichen lang sein und nur Buchstaben, Ziffern, Punkt, Bindestrich und _ enthalten."));
+        }
+
+        var folder = Folder(input.Folder, errors);
+        var config = Config(input.ConfigJson, errors);
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        result = new DataType
+        {
+            Key = existing?.Key ?? input.Key ?? Guid.NewGuid(),
+            Name = name,
+            EditorAlias = editorAlias,
+            EditorUiAlias = uiAlias.Length > 0 ? uiAlias : EditorAliases.DefaultUiAlias(editorAlias),
+            DatabaseType = existing?.DatabaseType ?? DatabaseTypeFor(editorAlias),
+            Folder = folder,
+            Level = existing is not null && string.Equals(existing.Folder ?? "", folder ?? "", StringComparison.Ordinal) ? existing.Level : LevelFor(folder),
+            ConfigJson = config!,
+        };
+        return errors;
+    }
+
+    /// <summary>Umbraco's storage type for an editor (used for new data types).</summary>
+    public static string DatabaseTypeFor(string editorAlias) => editorAlias switch
+    {
+        EditorAliases.Integer or EditorAliases.TrueFalse => "Integer",
+        EditorAliases.Decimal => "Decimal",
+        EditorAliases.DateTime => "Date",
+        EditorAliases.TextBox or EditorAliases.ContentPicker or EditorAliases.DropDownFlexible or EditorAliases.UploadField or EditorAliases.Label => "Nvarchar",
+        _ => "Ntext",
+    };
+
+    private static string? Config(string? json, List<SchemaError> errors)
+    {
+        var text = string.IsNullOrWhiteSpace(json) ? "{}" : json.Trim();
+        if (text.Length > MaxConfigLength)
+        {
+            errors.Add(new("ConfigJson", $"„Konfiguration“ ist zu lang (höchstens {MaxConfigLength} Zeichen)."));
+            return null;
+        }
+
+        try
+        {
+            var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            if (node is not JsonObject)
+            {
+                errors.Add(new("ConfigJson", "„Konfiguration“ muss ein JSON-Objekt sein, also mit { beginnen und mit } enden."));
+                return null;
+            }
+
+            return text;
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" (Zeile {line + 1}, Zeichen {(ex.BytePositionInLine ?? 0) + 1})" : "";
+            errors.Add(new("ConfigJson", $"„Konfiguration“ ist kein gültiges JSON{where}."));
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- content types
+
+    public static IReadOnlyList<SchemaError> ValidateContentType(
+        ContentTypeInput input,
+        ContentType? existing,
+        IReadOnlyCollection<ContentType> allTypes,
+        IReadOnlyDictionary<Guid, DataType> dataTypes,
+        out ContentType? result)
+    {
+        var errors = new List<SchemaError>();
+        result = null;
+        var kind = existing?.Kind ?? input.Kind;
+        var key = existing?.Key ?? input.Key ?? Guid.NewGuid();
+        var sameKind = allTypes.Where(t => t.Kind == kind && t.Key != key).ToDictionary(t => t.Key);
+        var kindLabel = kind == ContentTypeKind.Media ? "Medientyp" : "Dokument- oder Elementtyp";
+
+        var name = Name(input.Name, "Name", "„Name“", errors);
+
+        var alias = existing?.Alias ?? input.Alias?.Trim() ?? "";
+        if (existing is null)
+        {
+            if (Alias(alias, "Alias", "„Alias“", errors)
+                && sameKind.Values.FirstOrDefault(t => string.Equals(t.Alias, alias, StringComparison.OrdinalIgnoreCase)) is { } clash)
+            {
+                errors.Add(new("Alias", $"„Alias“: Es gibt bereits einen {kindLabel} mit dem Alias „{clash.Alias}“ („{clash.Name}“)."));
+            }
+        }
+
+        var isElement = existing?.IsElement ?? (kind == ContentTypeKind.Document && input.IsElement);
+        var icon = input.Icon?.Trim() ?? "";
+        if (icon.Length > MaxNameLength || !TokenPattern().IsMatch(icon))
+        {
+            errors.Add(new("Icon", "„Symbol“ darf höchstens 255 Zeichen lang sein und nur Buchstaben, Ziffern, Leerzeichen, Punkt, Bindestrich und _ enthalten (z. B. „icon-document“)."));
+        }
+
+        var description = input.Description?.Trim() ?? "";
+        if (description.Length > MaxTextLength)
+        {
+            errors.Add(new("Description", $"„Beschreibung“ ist zu lang (höchstens {MaxTextLength} Zeichen)."));
+        }
+
+        var folder = Folder(input.Folder, errors);
+
+        // Allowed children: existing types of the same kind; documents only below documents (no element types).
+        var children = new List<ContentTypeReference>();
+        if (!isElement)
+        {
+            var posted = input.AllowedChildren.Distinct().ToList();
+            var ordered = (existing?.AllowedChildren.OrderBy(c => c.SortOrder).Select(c => c.Key).Where(posted.Contains) ?? [])
+                .Concat(posted).Distinct().ToList();
+            foreach (var childKey in ordered)
+            {
+                // A type may allow itself below itself (e.g. content pages below content pages).
+                var child = childKey == key ? new ContentType { Key = key, Alias = alias, Kind = kind, Name = name } : sameKind.GetValueOrDefault(childKey);
+
+                if (child is null)
+                {
+                    errors.Add(new("AllowedChildren", $"„Erlaubte untergeordnete Typen“: Den {kindLabel} {childKey} gibt es nicht."));
+                }
+                else if (child.IsElement)
+                {
+                    errors.Add(new("AllowedChildren", $"„Erlaubte untergeordnete Typen“: „{child.Name}“ ist ein Elementtyp und kann nicht unter einer Seite angelegt werden."));
+                }
+                else
+                {
+                    children.Add(new ContentTypeReference { Key = child.Key, Alias = child.Alias, SortOrder = children.Count });
+                }
+            }
+        }
+
+        // Compositions: existing types of the same kind, not itself, element types only of element types, no cycles.
+        var compositions = new List<ContentTypeReference>();
+        foreach (var compositionKey in input.Compositions.Distinct())
+        {
+            if (compositionKey == key)
+            {
+                errors.Add(new("Compositions", "„Kompositionen“: Ein Typ kann nicht sich selbst als Komposition verwenden."));
+                continue;
+            }
+
+            if (!sameKind.TryGetValue(compositionKey, out var composition))
+            {
+                errors.Add(new("Compositions", $"„Kompositionen“: Den {kindLabel} {compositionKey} gibt es nicht."));
+                continue;
+            }
+
+            if (isElement && !composition.IsElement)
+            {
+                errors.Add(new("Compositions", $"„Kompositionen“: Ein Elementtyp kann nur Elementtypen als Komposition verwenden, „{composition.Name}“ ist keiner."));
+                continue;
+            }
+
+            compositions.Add(new ContentTypeReference { Key = composition.Key, Alias = composition.Alias, SortOrder = compositions.Count });
+        }
+
+        var proposed = new ContentType
+        {
+            Key = key,
+            Kind = kind,
+            Alias = alias,
+            Name = name,
+            Icon = icon.Length > 0 ? icon : null,
+            Thumbnail = existing?.Thumbnail,
+            Description = description.Length > 0 ? description : null,
+            AllowAtRoot = !isElement && input.AllowAtRoot,
+            IsElement = isElement,
+            Variations = existing?.Variations ?? "Nothing",
+            Folder = folder,
+            Level = existing is not null && string.Equals(existing.Folder ?? "", folder ?? "", StringComparison.Ordinal) ? existing.Level : LevelFor(folder),
+            DefaultTemplate = existing?.DefaultTemplate,
+            AllowedChildren = children,
+            Compositions = compositions,
+        };
+        var graph = sameKind.Values.Append(proposed).ToList();
+        var index = new ContentTypeIndex(graph);
+        if (FindCycle(proposed, index) is { } cycle)
+        {
+            errors.Add(new("Compositions", $"„Kompositionen“: Die Kompositionen bilden einen Kreis ({cycle}). Ein Typ darf sich nicht über andere Typen selbst enthalten."));
+        }
+
+        ValidateGroups(input, existing, proposed, errors);
+        var compositionProperties = Closure(proposed, index).Where(t => t.Key != key).SelectMany(t => t.Properties.Select(p => (Type: t, Property: p))).ToList();
+        var availableGroups = index.AllGroups(proposed).Select(g => g.Alias).ToHashSet(StringComparer.Ordinal);
+        ValidateProperties(input, existing, proposed, dataTypes, compositionProperties, availableGroups, errors);
+
+        // Types that use this one as a composition must stay valid: unique aliases, groups that exist.
+        if (errors.Count == 0)
+        {
+            foreach (var user in graph.Where(t => t.Key != key && Closure(t, index).Any(c => c.Key == key)))
+            {
+                var duplicate = Closure(user, index).SelectMany(t => t.Properties).GroupBy(p => p.Alias, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+                if (duplicate is not null)
+                {
+                    errors.Add(new("Properties", $"„Eigenschaften“: Der Alias „{duplicate.Key}“ käme im Typ „{user.Name}“, der diesen Typ als Komposition verwendet, doppelt vor."));
+                }
+
+                var groups = index.AllGroups(user).Select(g => g.Alias).ToHashSet(StringComparer.Ordinal);
+                if (user.Properties.FirstOrDefault(p => !string.IsNullOrEmpty(p.GroupAlias) && !groups.Contains(p.GroupAlias)) is { } orphan)
+                {
+                    errors.Add(new("Groups", $"„Gruppen“: Der Typ „{user.Name}“ verwendet diesen Typ als Komposition und ordnet die Eigenschaft „{orphan.Alias}“ der Gruppe „{orphan.GroupAlias}“ zu, die dann fehlen würde."));
+                }
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            result = proposed;
+        }
+
+        return errors;
+    }
+
+    private static void ValidateGroups(ContentTypeInput input, ContentType? existing, ContentType proposed, List<SchemaError> errors)
+    {
+        var keys = new HashSet<Guid>();
+        var aliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < input.Groups.Count; i++)
+        {
+            var group = input.Groups[i];
+            var field = $"Groups[{i}]";
+            var label = $"Gruppe {i + 1}";
+            var name = Name(group.Name, field + ".Name", $"{label}: „Name“", errors);
+            var alias = group.Alias?.Trim() ?? "";
+            if (Alias(alias, field + ".Alias", $"{label} („{name}“): „Alias“", errors) && !aliases.Add(alias))
+            {
+                errors.Add(new(field + ".Alias", $"{label} („{name}“): „Alias“ „{alias}“ gibt es in diesem Typ schon."));
+            }
+
+            var groupKey = group.Key != Guid.Empty && keys.Add(group.Key) ? group.Key : Guid.NewGuid();
+            keys.Add(groupKey);
+            var type = existing?.Groups.FirstOrDefault(g => g.Key == groupKey)?.Type ?? (string.Equals(group.Type, "Tab", StringComparison.Ordinal) ? "Tab" : "Group");
+            proposed.Groups.Add(new PropertyGroup { Key = groupKey, Alias = alias, Name = name, Type = type, SortOrder = i });
+        }
+    }
+
+    private static void ValidateProperties(
+        ContentTypeInput input,
+        ContentType? existing,
+        ContentType proposed,
+        IReadOnlyDictionary<Guid, DataType> dataTypes,
+        List<(ContentType Type, PropertyType Property)> compositionProperties,
+        HashSet<string> availableGroups,
+        List<SchemaError> errors)
+    {
+        var keys = new HashSet<Guid>();
+        var aliases = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < input.Properties.Count; i++)
+        {
+            var property = input.Properties[i];
+            var field = $"Properties[{i}]";
+            var trimmedName = property.Name?.Trim() ?? "";
+            var label = trimmedName.Length > 0 ? $"Eigenschaft {i + 1} („{trimmedName}“)" : $"Eigenschaft {i + 1}";
+            var name = Name(property.Name, field + ".Name", $"{label}: „Name“", errors);
+
+            var alias = property.Alias?.Trim() ?? "";
+            if (Alias(alias, field + ".Alias", $"{label}: „Alias“", errors))
+            {
+                if (!aliases.Add(alias))
+                {
+                    errors.Add(new(field + ".Alias", $"{label}: „Alias“ „{alias}“ gibt es in diesem Typ schon. Aliase von Eigenschaften müssen eindeutig sein."));
+                }
+                else if (compositionProperties.FirstOrDefault(c => string.Equals(c.Property.Alias, alias, StringComparison.OrdinalIgnoreCase)) is { Type: not null } inherited)
+                {
+                    errors.Add(new(field + ".Alias", $"{label}: „Alias“ „{alias}“ gibt es schon in der Komposition „{inherited.Type.Name}“."));
+                }
+            }
+
+            DataType? dataType = null;
+            if (string.IsNullOrWhiteSpace(property.DataTypeKey))
+            {
+                errors.Add(new(field + ".DataTypeKey", $"{label}: „Datentyp“ ist erforderlich: Bitte einen Datentyp auswählen."));
+            }
+            else if (!Guid.TryParse(property.DataTypeKey.Trim(), out var dataTypeKey) || !dataTypes.TryGetValue(dataTypeKey, out dataType))
+            {
+                errors.Add(new(field + ".DataTypeKey", $"{label}: „Datentyp“: Den Datentyp „{Shorten(property.DataTypeKey.Trim())}“ gibt es nicht."));
+            }
+
+            var regex = property.ValidationRegex?.Trim() ?? "";
+            if (regex.Length > MaxTextLength)
+            {
+                errors.Add(new(field + ".ValidationRegex", $"{label}: „Regulärer Ausdruck“ ist zu lang (höchstens {MaxTextLength} Zeichen)."));
+            }
+            else if (regex.Length > 0)
+            {
+                try
+                {
+                    _ = new Regex(regex, RegexOptions.None, RegexTimeout);
+                }
+                catch (RegexParseException ex)
+                {
+                    errors.Add(new(field + ".ValidationRegex", $"{label}: „Regulärer Ausdruck“ ist ungültig (Fehler an Position {ex.Offset}). Bitte die Klammern und Sonderzeichen prüfen."));
+                }
+                catch (ArgumentException)
+                {
+                    errors.Add(new(field + ".ValidationRegex", $"{label}: „Regulärer Ausdruck“ ist ungültig. Bitte die Klammern und Sonderzeichen prüfen."));
+                }
+            }
+
+            var description = Text(property.Description, field + ".Description", $"{label}: „Beschreibung“", errors);
+            var mandatoryMessage = Text(property.MandatoryMessage, field + ".MandatoryMessage", $"{label}: „Meldung bei fehlender Eingabe“", errors);
+            var regexMessage = Text(property.ValidationRegexMessage, field + ".ValidationRegexMessage", $"{label}: „Meldung bei ungültiger Eingabe“", errors);
+
+            var groupAlias = property.GroupAlias?.Trim() ?? "";
+            if (groupAlias.Length == 0 && availableGroups.Count > 0)
+            {
+                errors.Add(new(field + ".GroupAlias", $"{label}: „Gruppe“ ist erforderlich: Bitte eine Gruppe auswählen."));
+            }
+            else if (groupAlias.Length > 0 && !availableGroups.Contains(groupAlias))
+            {
+                errors.Add(new(field + ".GroupAlias", $"{label}: „Gruppe“: Die Gruppe „{Shorten(groupAlias)}“ gibt es in diesem Typ nicht."));
+            }
+
+            var propertyKey = property.Key != Guid.Empty && keys.Add(property.Key) ? property.Key : Guid.NewGuid();
+            keys.Add(propertyKey);
+            var before = existing?.Properties.FirstOrDefault(p => p.Key == propertyKey);
+            proposed.Properties.Add(new PropertyType
+            {
+                Key = propertyKey,
+                Alias = alias,
+                Name = name,
+                DataTypeKey = dataType?.Key ?? Guid.Empty,
+                EditorAlias = dataType?.EditorAlias ?? "",
+                Mandatory = property.Mandatory,
+                MandatoryMessage = mandatoryMessage,
+                ValidationRegex = regex.Length > 0 ? regex : null,
+                ValidationRegexMessage = regexMessage,
+                Description = description,
+                SortOrder = i,
+                GroupAlias = groupAlias.Length > 0 ? groupAlias : null,
+                Variations = before?.Variations ?? "Nothing",
+                LabelOnTop = before?.LabelOnTop ?? false,
+            });
+        }
+    }
+
+    /// <summary>The type and every type it is composed of (each once).</summary>
+    private static List<ContentType> Closure(ContentType type, ContentTypeIndex index)
+    {
+        var result = new List<ContentType>();
+        var seen = new HashSet<Guid>();
+        var stack = new Stack<ContentType>([type]);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (!seen.Add(current.Key))
+            {
+                continue;
+            }
+
+            result.Add(current);
+            foreach (var reference in current.Compositions)
+            {
+                if (index.Resolve(reference) is { } composed)
+                {
+                    stack.Push(composed);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A composition path that leads back to <paramref name="start"/>, e.g. „a → b → a“, or <c>null</c>.</summary>
+    private static string? FindCycle(ContentType start, ContentTypeIndex index)
+    {
+        var visited = new HashSet<Guid>();
+        string? Walk(ContentType current, List<string> path)
+        {
+            foreach (var reference in current.Compositions)
+            {
+                if (index.Resolve(reference) is not { } next)
+                {
+                    continue;
+                }
+
+                if (next.Key == start.Key)
+                {
+                    return string.Join(" → ", path.Append(next.Alias));
+                }
+
+                if (visited.Add(next.Key) && Walk(next, [.. path, next.Alias]) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
+        return Walk(start, [start.Alias]);
+    }
+
+    // ------------------------------------------------------------------------------------------- shared
+
+    private static string Name(string? value, string field, string label, List<SchemaError> errors)
+    {
+        var name = value?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            errors.Add(new(field, $"{label} ist erforderlich."));
+        }
+        else if (name.Length > MaxNameLength)
+        {
+            errors.Add(new(field, $"{label} ist zu lang (höchstens {MaxNameLength} Zeichen)."));
+        }
+
+        return name;
+    }
+
+    private static bool Alias(string alias, string field, string label, List<SchemaError> errors)
+    {
+        if (alias.Length == 0)
+        {
+            errors.Add(new(field, $"{label} ist erforderlich."));
+            return false;
+        }
+
+        if (alias.Length > MaxNameLength || !AliasPattern().IsMatch(alias))
+        {
+            errors.Add(new(field, $"{label} „{Shorten(alias)}“ ist ungültig. {AliasRule}"));
+            return false;
+        }
+
+        return true;
+    }
+
+    private static string? Text(string? value, string field, string label, List<SchemaError> errors)
+    {
+        var text = value?.Trim() ?? "";
+        if (text.Length > MaxTextLength)
+        {
+            errors.Add(new(field, $"{label} ist zu lang (höchstens {MaxTextLength} Zeichen)."));
+        }
+
+        return text.Length > 0 ? text : null;
+    }
+
+    private static string? Folder(string? value, List<SchemaError> errors)
+    {
+        var folder = value?.Trim().Trim('/') ?? "";
+        if (folder.Length == 0)
+        {
+            return null;
+        }
+
+        var parts = folder.Split('/', StringSplitOptions.TrimEntries);
+        if (folder.Length > MaxNameLength || parts.Any(p => p.Length == 0 || p is "." or ".."))
+        {
+            errors.Add(new("Folder", "„Ordner“ ist ungültig: Ordnernamen werden mit / getrennt und dürfen nicht leer sein (z. B. „Bloecke“)."));
+            return null;
+        }
+
+        return string.Join('/', parts);
+    }
+
+    private static int LevelFor(string? folder) => string.IsNullOrEmpty(folder) ? 1 : folder.Split('/').Length + 1;
+
+    private static string Shorten(string value) => value.Length <= 60 ? value : value[..60] + "…";
+}
