@@ -83,6 +83,11 @@ public sealed class ContentEditorContext
             : filter.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(part => Guid.TryParse(part, out var key) ? Schema.ByKey(key)?.Alias : part)
                 .Where(a => a is not null).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (allowedAliases is { Count: 0 })
+        {
+            allowedAliases = null; // A filter naming unknown media types would hide everything, including the current choice.
+        }
+
         return Media
             .Where(m => !m.Trashed && m.MediaTypeAlias != MediaTypeAliases.Folder && (allowedAliases is null || allowedAliases.Contains(m.MediaTypeAlias)))
             .OrderBy(m => m.Name, StringComparer.CurrentCulture)
