@@ -22,6 +22,9 @@ public static class BrowserSite
 
     public static IPlaywright Playwright => _playwright ?? throw NotStarted();
 
+    /// <summary>The site's services (e.g. to create back-office users for a test).</summary>
+    public static IServiceProvider Services => _factory?.Services ?? throw NotStarted();
+
     public static string AxeScript { get; private set; } = "";
 
     internal static async Task StartAsync()
