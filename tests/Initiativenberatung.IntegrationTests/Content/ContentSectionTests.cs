@@ -374,6 +374,29 @@ public sealed class ContentSectionTests
         Assert.That(html, Does.Contain("Letzte Änderungen"));
     }
 
+    [Test]
+    public async Task Creates_an_unpublished_document_of_an_allowed_type_When_the_editor_creates_below_a_page()
+    {
+        using var editor = await EditorAsync();
+        using var chosen = await editor.PostFormAsync($"/umbraco/content/create?parent={Home:D}", new Dictionary<string, string> { ["Type"] = "contentPage", ["Parent"] = Home.ToString("D") });
+        var editUrl = chosen.Headers.Location!.OriginalString;
+        var key = Guid.Parse(editUrl.Split('/', '?')[4]);
+        var form = ContentEditorClient.FormFields(await editor.GetStringAsync(new Uri(editUrl, UriKind.Relative)));
+        form.Set("Name", "Neue Seite für Kommunen");
+        form.Set("p.headline", "Neue Seite");
+        using var saved = await editor.PostEditAsync(key, "Save", form);
+        var node = (await Queries().GetAsync(key))?.Node;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(chosen.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await saved.Content.ReadAsStringAsync());
+            Assert.That(node?.ParentKey, Is.EqualTo(Home));
+            Assert.That(node?.UrlSegment, Is.EqualTo("neue-seite-fuer-kommunen"));
+            Assert.That(node?.IsPublished, Is.False);
+        }
+    }
+
     private async Task<HttpClient> EditorAsync()
     {
         await _factory.CreateUserAsync(EditorEmail, BackOfficeRoles.Editor);
