@@ -21,6 +21,11 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<PublishedSnapshotService>();
         services.AddSingleton<IPublishedSnapshotAccessor>(sp => sp.GetRequiredService<PublishedSnapshotService>());
         services.AddSingleton<ContentService>();
+        services.AddSingleton<ContentStructureService>();
+        services.AddSingleton<ContentQueryService>();
+        services.AddSingleton<ContentScheduleService>();
+        services.AddHostedService<ContentScheduleWorker>();
+        services.AddSingleton<PreviewSnapshotFactory>();
         services.AddSingleton<Auditing.AuditService>();
         services.AddSingleton<Schema.SchemaService>();
         services.AddSingleton<IMediaFileStore>(sp =>

@@ -1,4 +1,5 @@
 using Initiativenberatung.Web.BackOffice;
+using Initiativenberatung.Web.BackOffice.Content;
 using Initiativenberatung.Web.BackOffice.Users;
 using Initiativenberatung.Web.Cli;
 using Initiativenberatung.Web.Content;
@@ -21,6 +22,7 @@ builder.AddUsync();
 builder.AddCmsSecurity();
 builder.AddBackOfficeUsers();
 builder.AddBackOffice();
+builder.AddContentSection();
 builder.AddPublicWebsite();
 
 var app = builder.Build();

@@ -13,7 +13,8 @@ public sealed class PublishedSnapshot
     public PublishedSnapshot(
         long version,
         IEnumerable<PublishedContent> content,
-        IEnumerable<PublishedMedia> media)
+        IEnumerable<PublishedMedia> media,
+        IEnumerable<KeyValuePair<string, Guid>>? redirects = null)
     {
         Version = version;
         var contentList = content.ToList();
@@ -28,6 +29,13 @@ public sealed class PublishedSnapshot
             .ToFrozenDictionary(m => m.FilePath!, StringComparer.Ordinal);
         Roots = contentList.Where(c => c.ParentKey is null).OrderBy(c => c.SortOrder).ToList();
         MediaRoots = mediaList.Where(m => m.ParentKey is null).OrderBy(m => m.SortOrder).ToList();
+
+        // A redirect never shadows a live route, and only points at published documents.
+        Redirects = (redirects ?? [])
+            .Select(r => new KeyValuePair<string, Guid>(NormalizeRoute(r.Key), r.Value))
+            .Where(r => !Routes.ContainsKey(r.Key) && Content.ContainsKey(r.Value))
+            .GroupBy(r => r.Key, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
     }
 
     public static PublishedSnapshot Empty { get; } = new(0, [], []);
@@ -45,10 +53,20 @@ public sealed class PublishedSnapshot
 
     public IReadOnlyList<PublishedContent> Roots { get; }
 
+    /// <summary>Old routes (normalized) of published documents that answer with a 301 to the current route.</summary>
+    public FrozenDictionary<string, Guid> Redirects { get; }
+
     public IReadOnlyList<PublishedMedia> MediaRoots { get; }
 
     public PublishedContent? GetByRoute(string? path) =>
         Routes.TryGetValue(NormalizeRoute(path), out var content) ? content : null;
+
+    /// <summary>The published document an old route now redirects to, or <c>null</c> (also when the route is live).</summary>
+    public PublishedContent? GetRedirectTarget(string? path)
+    {
+        var route = NormalizeRoute(path);
+        return !Routes.ContainsKey(route) && Redirects.TryGetValue(route, out var key) ? GetByKey(key) : null;
+    }
 
     public PublishedContent? GetByKey(Guid key) => Content.TryGetValue(key, out var content) ? content : null;
 

@@ -18,7 +18,8 @@ public static class PublishedSnapshotBuilder
         IReadOnlyCollection<ContentType> contentTypes,
         IReadOnlyCollection<PublishedSource> published,
         IReadOnlyCollection<MediaItem> media,
-        Func<string, string> sanitizeHtml)
+        Func<string, string> sanitizeHtml,
+        IReadOnlyCollection<RedirectUrl>? redirects = null)
     {
         var schema = new ContentTypeIndex(contentTypes);
         var publishedMedia = BuildMedia(media);
@@ -109,7 +110,11 @@ public static class PublishedSnapshotBuilder
                 .OrderBy(c => c.SortOrder).Select(c => c.Key).ToList();
         }
 
-        return new PublishedSnapshot(version, content, publishedMedia.Values);
+        return new PublishedSnapshot(
+            version,
+            content,
+            publishedMedia.Values,
+            (redirects ?? []).Select(r => new KeyValuePair<string, Guid>(r.Route, r.ContentKey)));
     }
 
     private static Dictionary<Guid, PublishedMedia> BuildMedia(IReadOnlyCollection<MediaItem> media)

@@ -1,6 +1,8 @@
+using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Core.Content;
 using Initiativenberatung.Core.Schema;
 using Initiativenberatung.Core.Validation;
+using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.Infrastructure.Publishing;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +17,7 @@ public sealed record SaveContentCommand(
     string Name,
     IReadOnlyDictionary<string, string?> Values,
     string? UrlSegment = null,
-    int? SortOrder = null,
-    string? User = null);
+    int? SortOrder = null);
 
 /// <summary>Outcome of a content operation; on failure the errors name each property.</summary>
 public sealed record ContentOperationResult(ContentNode? Node, IReadOnlyList<ValidationError> Errors)
@@ -24,43 +25,111 @@ public sealed record ContentOperationResult(ContentNode? Node, IReadOnlyList<Val
     public bool Success => Errors.Count == 0;
 
     public static ContentOperationResult Fail(string alias, string message) => new(null, [new ValidationError(alias, message)]);
+
+    public static ContentOperationResult NotFound() => Fail("key", "Das Dokument wurde nicht gefunden.");
 }
 
 /// <summary>
 /// Creates and changes documents: validates against the document type, sanitizes rich text,
-/// stores every save as a new version, and publishes by swapping the published snapshot.
+/// stores every save as a new version, publishes by swapping the published snapshot, and writes
+/// an audit entry with every change (in the same transaction).
 /// </summary>
 public sealed class ContentService(
     IDbContextFactory<CmsDbContext> dbFactory,
     PropertyValueSanitizer valueSanitizer,
     PublishedSnapshotService snapshots,
+    AuditService audit,
     TimeProvider clock)
 {
+    public const string EntityType = "Document";
+
     /// <summary>Saves a new draft version (creates the document when the key is new).</summary>
-    public Task<ContentOperationResult> SaveAsync(SaveContentCommand command, CancellationToken cancellationToken = default) =>
-        SaveCoreAsync(command, publish: false, cancellationToken);
+    public Task<ContentOperationResult> SaveAsync(SaveContentCommand command, Actor actor, CancellationToken cancellationToken = default) =>
+        SaveCoreAsync(command, actor, publish: false, cancellationToken);
 
     /// <summary>Saves a new version and makes it the published one.</summary>
-    public Task<ContentOperationResult> SaveAndPublishAsync(SaveContentCommand command, CancellationToken cancellationToken = default) =>
-        SaveCoreAsync(command, publish: true, cancellationToken);
+    public Task<ContentOperationResult> SaveAndPublishAsync(SaveContentCommand command, Actor actor, CancellationToken cancellationToken = default) =>
+        SaveCoreAsync(command, actor, publish: true, cancellationToken);
 
-    public async Task<ContentOperationResult> UnpublishAsync(Guid key, CancellationToken cancellationToken = default)
+    /// <summary>Publishes the latest saved version as it is (used by schedules).</summary>
+    public async Task<ContentOperationResult> PublishAsync(Guid key, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var node = await db.ContentNodes.SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
-        if (node is null)
+        if (node is null || node.CurrentVersionId is null)
         {
-            return ContentOperationResult.Fail("key", "Das Dokument wurde nicht gefunden.");
+            return ContentOperationResult.NotFound();
         }
 
-        node.PublishedVersionId = null;
+        if (node.Trashed)
+        {
+            return ContentOperationResult.Fail("key", "Dokumente im Papierkorb können nicht veröffentlicht werden.");
+        }
+
+        node.PublishedVersionId = node.CurrentVersionId;
         node.UpdateDate = clock.GetUtcNow().UtcDateTime;
+        audit.Add(db, actor, AuditActions.Publish, EntityType, node.Key, node.Name, $"Version {node.CurrentVersionId} veröffentlicht.");
         await db.SaveChangesAsync(cancellationToken);
         await snapshots.RebuildAsync(cancellationToken);
         return new ContentOperationResult(node, []);
     }
 
-    private async Task<ContentOperationResult> SaveCoreAsync(SaveContentCommand command, bool publish, CancellationToken cancellationToken)
+    public async Task<ContentOperationResult> UnpublishAsync(Guid key, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var node = await db.ContentNodes.SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
+        if (node is null)
+        {
+            return ContentOperationResult.NotFound();
+        }
+
+        node.PublishedVersionId = null;
+        node.UpdateDate = clock.GetUtcNow().UtcDateTime;
+        audit.Add(db, actor, AuditActions.Unpublish, EntityType, node.Key, node.Name, "Veröffentlichung zurückgenommen.");
+        await db.SaveChangesAsync(cancellationToken);
+        await snapshots.RebuildAsync(cancellationToken);
+        return new ContentOperationResult(node, []);
+    }
+
+    /// <summary>Restores the name and values of an older version as a new draft (the published version stays as it is).</summary>
+    public async Task<ContentOperationResult> RollbackAsync(Guid key, int versionId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var node = await db.ContentNodes.SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
+        var old = await db.ContentVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId && v.ContentKey == key, cancellationToken);
+        if (node is null)
+        {
+            return ContentOperationResult.NotFound();
+        }
+
+        if (old is null)
+        {
+            return ContentOperationResult.Fail("version", "Diese Version gibt es nicht (mehr).");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var version = new ContentVersion
+        {
+            ContentKey = key,
+            Name = old.Name,
+            CreatedAt = now,
+            CreatedBy = actor.UserName,
+            Values = new Dictionary<string, string?>(old.Values, StringComparer.Ordinal),
+        };
+        db.ContentVersions.Add(version);
+        await db.SaveChangesAsync(cancellationToken);
+        node.CurrentVersionId = version.Id;
+        node.Name = old.Name;
+        node.UpdateDate = now;
+        audit.Add(db, actor, AuditActions.Rollback, EntityType, key, old.Name,
+            $"Version {old.Id} vom {old.CreatedAt:yyyy-MM-dd HH:mm} als Entwurf (Version {version.Id}) wiederhergestellt.");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ContentOperationResult(node, []);
+    }
+
+    private async Task<ContentOperationResult> SaveCoreAsync(SaveContentCommand command, Actor actor, bool publish, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var schema = new ContentTypeIndex(await db.ContentTypes.AsNoTracking().ToListAsync(cancellationToken));
@@ -72,12 +141,22 @@ public sealed class ContentService(
         }
 
         var node = await db.ContentNodes.SingleOrDefaultAsync(n => n.Key == command.Key, cancellationToken);
+        if (node is not null && !string.Equals(node.ContentTypeAlias, type.Alias, StringComparison.OrdinalIgnoreCase))
+        {
+            return ContentOperationResult.Fail("contentType", "Der Dokumenttyp eines bestehenden Dokuments kann nicht geändert werden.");
+        }
+
+        if (node is { Trashed: true } && publish)
+        {
+            return ContentOperationResult.Fail("key", "Dokumente im Papierkorb können nicht veröffentlicht werden.");
+        }
+
         ContentNode? parent = null;
-        var parentKey = node?.ParentKey ?? command.ParentKey;
+        var parentKey = node is null ? command.ParentKey : node.ParentKey;
         if (parentKey is { } pk)
         {
             parent = await db.ContentNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Key == pk, cancellationToken);
-            if (parent is null)
+            if (parent is null || (node is null && parent.Trashed))
             {
                 return ContentOperationResult.Fail("parent", "Das übergeordnete Dokument wurde nicht gefunden.");
             }
@@ -93,7 +172,12 @@ public sealed class ContentService(
         errors.AddRange(new ContentValidator(schema, dataTypes).Validate(type, command.Name, values));
 
         var segment = UrlSegments.Create(string.IsNullOrWhiteSpace(command.UrlSegment) ? command.Name : command.UrlSegment);
-        if (parent is not null || node?.ParentKey is not null || segment.Length > 0)
+        if (segment.Length == 0 && (parentKey is not null || !string.IsNullOrWhiteSpace(command.Name)) && !errors.Any(e => e.PropertyAlias == "name"))
+        {
+            errors.Add(new ValidationError("urlSegment", "Aus dem Namen lässt sich keine Adresse bilden; bitte geben Sie eine Adresse (URL-Segment) aus Buchstaben oder Ziffern ein."));
+        }
+
+        if (segment.Length > 0)
         {
             var siblingClash = await db.ContentNodes.AnyAsync(
                 n => n.ParentKey == parentKey && n.Key != command.Key && !n.Trashed && n.UrlSegment == segment, cancellationToken);
@@ -109,6 +193,9 @@ public sealed class ContentService(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var redirects = node is null ? [] : RedirectPlanner.Plan(snapshots.Current, node.Key, node.ParentKey, segment);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var created = node is null;
         if (node is null)
         {
             var siblings = await db.ContentNodes.Where(n => n.ParentKey == parentKey).Select(n => (int?)n.SortOrder).MaxAsync(cancellationToken);
@@ -128,6 +215,7 @@ public sealed class ContentService(
             node.SortOrder = sortOrder;
         }
 
+        var oldSegment = node.UrlSegment;
         node.UrlSegment = segment;
         node.Name = command.Name.Trim();
         node.UpdateDate = now;
@@ -137,7 +225,7 @@ public sealed class ContentService(
             ContentKey = command.Key,
             Name = node.Name,
             CreatedAt = now,
-            CreatedBy = command.User,
+            CreatedBy = actor.UserName,
             Values = values,
         };
         db.ContentVersions.Add(version);
@@ -149,8 +237,19 @@ public sealed class ContentService(
             node.PublishedVersionId = version.Id;
         }
 
+        var details = (created ? "Angelegt; " : "") + (publish ? $"Version {version.Id} gespeichert und veröffentlicht." : $"Entwurf (Version {version.Id}) gespeichert.");
+        if (!created && !string.Equals(oldSegment, segment, StringComparison.Ordinal))
+        {
+            details += $" Adresse „{oldSegment}“ → „{segment}“.";
+        }
+
+        audit.Add(db, actor, publish ? AuditActions.Publish : AuditActions.Save, EntityType, node.Key, node.Name, details);
+        await RedirectPlanner.ApplyAsync(db, redirects, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        if (publish)
+        await transaction.CommitAsync(cancellationToken);
+
+        // A changed address of a published page is live at once (the segment belongs to the document, not the version).
+        if (publish || redirects.Count > 0)
         {
             await snapshots.RebuildAsync(cancellationToken);
         }

@@ -1,4 +1,7 @@
+using Initiativenberatung.Core.Content;
+using Initiativenberatung.Core.Media;
 using Initiativenberatung.Core.Publishing;
+using Initiativenberatung.Core.Schema;
 using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.Infrastructure.Sanitizing;
 using Microsoft.EntityFrameworkCore;
@@ -17,9 +20,13 @@ public sealed class PublishedSnapshotService(
 {
     private readonly SemaphoreSlim _rebuildLock = new(1, 1);
     private PublishedSnapshot _current = PublishedSnapshot.Empty;
+    private PublishedSources _sources = PublishedSources.Empty;
     private long _version;
 
     public PublishedSnapshot Current => Volatile.Read(ref _current);
+
+    /// <summary>What the current snapshot was built from (the preview builds drafts on top of it).</summary>
+    public PublishedSources Sources => Volatile.Read(ref _sources);
 
     /// <summary>Raised after a new snapshot is in place (output caches listen to evict).</summary>
     public event Func<PublishedSnapshot, CancellationToken, Task>? SnapshotChanged;
@@ -41,13 +48,15 @@ public sealed class PublishedSnapshotService(
                 .Where(v => versionIds.Contains(v.Id))
                 .ToDictionaryAsync(v => v.Id, cancellationToken);
             var media = await db.MediaItems.AsNoTracking().Where(m => !m.Trashed).ToListAsync(cancellationToken);
+            var redirects = await db.RedirectUrls.AsNoTracking().ToListAsync(cancellationToken);
 
             var published = nodes
                 .Where(n => versions.ContainsKey(n.PublishedVersionId!.Value))
                 .Select(n => new PublishedSource(n, versions[n.PublishedVersionId!.Value]))
                 .ToList();
             var snapshot = PublishedSnapshotBuilder.Build(
-                Interlocked.Increment(ref _version), types, published, media, sanitizer.Sanitize);
+                Interlocked.Increment(ref _version), types, published, media, sanitizer.Sanitize, redirects);
+            Volatile.Write(ref _sources, new PublishedSources(types, published, media, redirects));
             Volatile.Write(ref _current, snapshot);
             logger.LogInformation(
                 "Veröffentlichter Stand {Version} aufgebaut: {Content} Dokumente, {Media} Medien.",
@@ -68,4 +77,14 @@ public sealed class PublishedSnapshotService(
             _rebuildLock.Release();
         }
     }
+}
+
+/// <summary>The inputs of a published snapshot: schema, published versions, media and redirects.</summary>
+public sealed record PublishedSources(
+    IReadOnlyCollection<ContentType> ContentTypes,
+    IReadOnlyCollection<PublishedSource> Published,
+    IReadOnlyCollection<MediaItem> Media,
+    IReadOnlyCollection<RedirectUrl> Redirects)
+{
+    public static PublishedSources Empty { get; } = new([], [], [], []);
 }

@@ -30,7 +30,10 @@ public sealed class RenderController(IPublishedSnapshotAccessor snapshots, IComp
         var content = snapshot.GetByRoute(Request.Path.Value);
         if (content is null)
         {
-            return NotFound();
+            // Old addresses of renamed or moved pages (from the snapshot, no SQL); a live route always wins.
+            return snapshot.GetRedirectTarget(Request.Path.Value) is { } target
+                ? RedirectPermanent(target.Route + Request.QueryString)
+                : NotFound();
         }
 
         // Canonical URLs end with a slash, like Umbraco's.

@@ -1,4 +1,5 @@
 using Initiativenberatung.Core.Publishing;
+using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Content;
 using Initiativenberatung.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +10,7 @@ namespace Initiativenberatung.IntegrationTests.Content;
 [TestFixture]
 public sealed class PublishingTests
 {
+    private static readonly Actor Editor = new(null, "test@example.org");
     private CmsWebApplicationFactory _factory = null!;
     private HttpClient _client = null!;
 
@@ -34,9 +36,9 @@ public sealed class PublishingTests
         var values = RawValues(home);
         values["intro"] = "Ein neuer Einleitungstext für den Test.";
 
-        var saved = await Content().SaveAsync(Command(home, values));
+        var saved = await Content().SaveAsync(Command(home, values), Editor);
         var afterDraft = await _client.GetStringAsync(new Uri("/", UriKind.Relative));
-        var published = await Content().SaveAndPublishAsync(Command(home, values));
+        var published = await Content().SaveAndPublishAsync(Command(home, values), Editor);
         var afterPublish = await _client.GetStringAsync(new Uri("/", UriKind.Relative));
 
         Assert.Multiple(() =>
@@ -56,7 +58,7 @@ public sealed class PublishingTests
         var values = RawValues(survey);
         values["intro"] = "<p>Hallo<script>alert('x')</script><img src=x onerror=alert(1)><a href=\"javascript:alert(2)\">Link</a></p>";
 
-        var result = await Content().SaveAndPublishAsync(Command(survey, values));
+        var result = await Content().SaveAndPublishAsync(Command(survey, values), Editor);
         var html = await _client.GetStringAsync(new Uri("/umfrage/", UriKind.Relative));
 
         Assert.Multiple(() =>
@@ -76,7 +78,7 @@ public sealed class PublishingTests
         var values = RawValues(home);
         values["headline"] = "  ";
 
-        var result = await Content().SaveAndPublishAsync(Command(home, values));
+        var result = await Content().SaveAndPublishAsync(Command(home, values), Editor);
         var html = await _client.GetStringAsync(new Uri("/", UriKind.Relative));
 
         Assert.Multiple(() =>
@@ -93,7 +95,7 @@ public sealed class PublishingTests
     {
         var survey = Snapshot().GetByRoute("/umfrage/")!;
 
-        await Content().UnpublishAsync(survey.Key);
+        await Content().UnpublishAsync(survey.Key, Editor);
         using var response = await _client.GetAsync(new Uri("/umfrage/", UriKind.Relative));
         var home = await _client.GetStringAsync(new Uri("/", UriKind.Relative));
 
@@ -114,5 +116,5 @@ public sealed class PublishingTests
         content.Properties.ToDictionary(p => p.Key, p => p.Value.RawValue, StringComparer.Ordinal);
 
     private static SaveContentCommand Command(PublishedContent content, Dictionary<string, string?> values) =>
-        new(content.Key, content.ParentKey, content.ContentTypeAlias, content.Name, values, User: "test@example.org");
+        new(content.Key, content.ParentKey, content.ContentTypeAlias, content.Name, values);
 }

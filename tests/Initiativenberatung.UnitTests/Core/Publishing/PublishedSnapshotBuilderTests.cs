@@ -85,6 +85,28 @@ public sealed class PublishedSnapshotBuilderTests
         });
     }
 
+    [Test]
+    public void Redirects_old_routes_to_the_current_route_but_never_shadows_a_live_route_When_built_with_redirects()
+    {
+        var redirects = new[]
+        {
+            new RedirectUrl { Route = "/alter-name/", ContentKey = ChildKey },
+            new RedirectUrl { Route = "/ueber-uns/", ContentKey = HomeKey },
+            new RedirectUrl { Route = "/verschwunden/", ContentKey = GrandChildKey },
+        };
+
+        var snapshot = PublishedSnapshotBuilder.Build(
+            1, TestSchema.ContentTypes(), [Page(HomeKey, null, "Start"), Page(ChildKey, HomeKey, "Über uns")], [], html => html, redirects);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(snapshot.GetRedirectTarget("/Alter-Name")?.Route, Is.EqualTo("/ueber-uns/"));
+            Assert.That(snapshot.GetRedirectTarget("/ueber-uns/"), Is.Null, "a live route wins over a redirect");
+            Assert.That(snapshot.GetRedirectTarget("/verschwunden/"), Is.Null, "redirects to unpublished documents are dropped");
+            Assert.That(snapshot.GetRedirectTarget("/gibt-es-nicht/"), Is.Null);
+        });
+    }
+
     private static PublishedSnapshot Build(params PublishedSource[] sources) =>
         PublishedSnapshotBuilder.Build(1, TestSchema.ContentTypes(), sources, [], html => html);
 

@@ -1,0 +1,137 @@
+using Initiativenberatung.Core.Auditing;
+using Initiativenberatung.Core.Content;
+using Initiativenberatung.Infrastructure.Auditing;
+using Initiativenberatung.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Initiativenberatung.Infrastructure.Content;
+
+/// <summary>Planned publish and unpublish dates of documents (<c>ContentSchedules</c>), applied by <see cref="ContentScheduleWorker"/>.</summary>
+public sealed class ContentScheduleService(
+    IDbContextFactory<CmsDbContext> dbFactory,
+    ContentService content,
+    AuditService audit,
+    TimeProvider clock,
+    ILogger<ContentScheduleService> logger)
+{
+    public async Task<ContentOperationResult> ScheduleAsync(Guid key, ContentScheduleAction action, DateTime dateUtc, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var field = action == ContentScheduleAction.Release ? "releaseDate" : "expireDate";
+        if (dateUtc.Kind != DateTimeKind.Utc)
+        {
+            throw new ArgumentException("The date must be UTC.", nameof(dateUtc));
+        }
+
+        if (dateUtc <= clock.GetUtcNow().UtcDateTime)
+        {
+            return ContentOperationResult.Fail(field, "Das Datum muss in der Zukunft liegen.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var node = await db.ContentNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
+        if (node is null)
+        {
+            return ContentOperationResult.NotFound();
+        }
+
+        if (node.Trashed)
+        {
+            return ContentOperationResult.Fail(field, "Für Dokumente im Papierkorb kann nichts geplant werden.");
+        }
+
+        db.ContentSchedules.Add(new ContentSchedule { ContentKey = key, Action = action, Date = dateUtc, CreatedBy = actor.UserName });
+        audit.Add(db, actor, action == ContentScheduleAction.Release ? AuditActions.SchedulePublish : AuditActions.ScheduleUnpublish,
+            ContentService.EntityType, key, node.Name,
+            (action == ContentScheduleAction.Release ? "Veröffentlichung" : "Zurücknahme") + $" geplant für {dateUtc:yyyy-MM-dd HH:mm} UTC.");
+        await db.SaveChangesAsync(cancellationToken);
+        return new ContentOperationResult(node, []);
+    }
+
+    public async Task<ContentOperationResult> CancelAsync(Guid key, long scheduleId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var schedule = await db.ContentSchedules.SingleOrDefaultAsync(s => s.Id == scheduleId && s.ContentKey == key, cancellationToken);
+        if (schedule is null)
+        {
+            return ContentOperationResult.Fail("schedule", "Diese Planung gibt es nicht (mehr).");
+        }
+
+        var node = await db.ContentNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
+        db.ContentSchedules.Remove(schedule);
+        audit.Add(db, actor, schedule.Action == ContentScheduleAction.Release ? AuditActions.SchedulePublish : AuditActions.ScheduleUnpublish,
+            ContentService.EntityType, key, node?.Name ?? "", $"Planung für {schedule.Date:yyyy-MM-dd HH:mm} UTC aufgehoben.");
+        await db.SaveChangesAsync(cancellationToken);
+        return new ContentOperationResult(node, []);
+    }
+
+    public async Task<IReadOnlyList<ContentSchedule>> ForContentAsync(Guid key, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ContentSchedules.AsNoTracking().Where(s => s.ContentKey == key).OrderBy(s => s.Date).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Applies every schedule that is due (as the system) and removes it; returns how many were applied.</summary>
+    public async Task<int> ProcessDueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        List<ContentSchedule> due;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            due = await db.ContentSchedules.AsNoTracking().Where(s => s.Date <= now).OrderBy(s => s.Date).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+        }
+
+        var applied = 0;
+        foreach (var schedule in due)
+        {
+            var result = schedule.Action == ContentScheduleAction.Release
+                ? await content.PublishAsync(schedule.ContentKey, Actor.System, cancellationToken)
+                : await content.UnpublishAsync(schedule.ContentKey, Actor.System, cancellationToken);
+            if (result.Success)
+            {
+                applied++;
+            }
+            else
+            {
+                logger.LogWarning("Geplante Aktion {Action} für {Key} nicht ausgeführt: {Error}", schedule.Action, schedule.ContentKey, result.Errors[0].Message);
+            }
+
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await db.ContentSchedules.Where(s => s.Id == schedule.Id).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        return applied;
+    }
+}
+
+/// <summary>Checks every 30 seconds (on the injected <see cref="TimeProvider"/>) for due publish/unpublish schedules.</summary>
+public sealed class ContentScheduleWorker(ContentScheduleService schedules, TimeProvider clock, ILogger<ContentScheduleWorker> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await schedules.ProcessDueAsync(stoppingToken);
+                }
+#pragma warning disable CA1031 // The worker must survive a failed round (e.g. a locked database) and try again next time.
+                catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+                {
+                    logger.LogError(ex, "Geplante Veröffentlichungen konnten nicht verarbeitet werden.");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+}

@@ -1,0 +1,252 @@
+using Initiativenberatung.Core.Auditing;
+using Initiativenberatung.Core.Content;
+using Initiativenberatung.Core.Schema;
+using Initiativenberatung.Core.Validation;
+using Initiativenberatung.Infrastructure.Auditing;
+using Initiativenberatung.Infrastructure.Persistence;
+using Initiativenberatung.Infrastructure.Publishing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Initiativenberatung.Infrastructure.Content;
+
+/// <summary>
+/// Changes the shape of the content tree: move, sort, recycle bin (trash, restore, delete for good).
+/// Every operation writes its audit entry in the same unit of work and rebuilds the published snapshot when visitors are affected.
+/// </summary>
+public sealed class ContentStructureService(
+    IDbContextFactory<CmsDbContext> dbFactory,
+    PublishedSnapshotService snapshots,
+    AuditService audit,
+    TimeProvider clock)
+{
+    /// <summary>Moves a document (with its descendants) below another parent, or to the root when <paramref name="newParentKey"/> is <c>null</c>.</summary>
+    public async Task<ContentOperationResult> MoveAsync(Guid key, Guid? newParentKey, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var nodes = await db.ContentNodes.ToListAsync(cancellationToken);
+        var node = nodes.SingleOrDefault(n => n.Key == key);
+        if (node is null)
+        {
+            return ContentOperationResult.NotFound();
+        }
+
+        if (node.Trashed)
+        {
+            return ContentOperationResult.Fail("parent", "Dokumente im Papierkorb können nicht verschoben werden; bitte stellen Sie es zuerst wieder her.");
+        }
+
+        ContentNode? parent = null;
+        if (newParentKey is { } parentKey)
+        {
+            parent = nodes.SingleOrDefault(n => n.Key == parentKey);
+            if (parent is null || parent.Trashed)
+            {
+                return ContentOperationResult.Fail("parent", "Das Ziel wurde nicht gefunden.");
+            }
+
+            var descendants = Descendants(nodes, node).Select(d => d.Key).ToHashSet();
+            if (parentKey == key || descendants.Contains(parentKey))
+            {
+                return ContentOperationResult.Fail("parent", $"„{node.Name}“ kann nicht unter sich selbst oder eine eigene Unterseite verschoben werden.");
+            }
+        }
+
+        if (node.ParentKey == newParentKey)
+        {
+            return new ContentOperationResult(node, []);
+        }
+
+        var schema = new ContentTypeIndex(await db.ContentTypes.AsNoTracking().ToListAsync(cancellationToken));
+        if (schema.ByAlias(node.ContentTypeAlias) is not { } type)
+        {
+            return ContentOperationResult.Fail("contentType", $"Den Dokumenttyp „{node.ContentTypeAlias}“ gibt es nicht.");
+        }
+
+        if (ContentValidator.ValidatePlacement(type, parent is null ? null : schema.ByAlias(parent.ContentTypeAlias)) is { } placement)
+        {
+            return new ContentOperationResult(null, [placement with { PropertyAlias = "parent" }]);
+        }
+
+        if (nodes.Any(n => n.ParentKey == newParentKey && n.Key != key && !n.Trashed && n.UrlSegment == node.UrlSegment))
+        {
+            return ContentOperationResult.Fail("parent", $"Am Ziel gibt es bereits eine Seite mit der Adresse „{node.UrlSegment}“.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var redirects = RedirectPlanner.Plan(snapshots.Current, key, newParentKey, node.UrlSegment);
+        var oldParentName = node.ParentKey is { } oldKey ? nodes.SingleOrDefault(n => n.Key == oldKey)?.Name : null;
+        node.ParentKey = newParentKey;
+        node.SortOrder = nodes.Where(n => n.ParentKey == newParentKey && n.Key != key).Select(n => n.SortOrder).DefaultIfEmpty(-1).Max() + 1;
+        node.UpdateDate = now;
+        SetLevels(nodes, node, parent is null ? 1 : parent.Level + 1);
+        audit.Add(db, actor, AuditActions.Move, ContentService.EntityType, key, node.Name,
+            $"Verschoben von „{oldParentName ?? "oberste Ebene"}“ nach „{parent?.Name ?? "oberste Ebene"}“.");
+        await RedirectPlanner.ApplyAsync(db, redirects, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await snapshots.RebuildAsync(cancellationToken);
+        return new ContentOperationResult(node, []);
+    }
+
+    /// <summary>Puts the children of <paramref name="parentKey"/> in the given order (children not named keep their relative order after them).</summary>
+    public async Task<ContentOperationResult> SortAsync(Guid? parentKey, IReadOnlyList<Guid> orderedKeys, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var children = await db.ContentNodes.Where(n => n.ParentKey == parentKey && !n.Trashed).OrderBy(n => n.SortOrder).ToListAsync(cancellationToken);
+        if (orderedKeys.Any(k => children.All(c => c.Key != k)))
+        {
+            return ContentOperationResult.Fail("sort", "Die Sortierung enthält Seiten, die nicht zu dieser Ebene gehören.");
+        }
+
+        var ordered = orderedKeys.Distinct().Select(k => children.Single(c => c.Key == k))
+            .Concat(children.Where(c => !orderedKeys.Contains(c.Key))).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].SortOrder = i;
+        }
+
+        var parentName = parentKey is { } pk ? (await db.ContentNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Key == pk, cancellationToken))?.Name : null;
+        audit.Add(db, actor, AuditActions.Sort, ContentService.EntityType, parentKey, parentName ?? "Inhalt",
+            "Neue Reihenfolge: " + string.Join(", ", ordered.Select(o => o.Name)));
+        await db.SaveChangesAsync(cancellationToken);
+        await snapshots.RebuildAsync(cancellationToken);
+        return new ContentOperationResult(null, []);
+    }
+
+    /// <summary>Moves a document and its descendants to the recycle bin; visitors no longer see them.</summary>
+    public async Task<ContentOperationResult> TrashAsync(Guid key, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var nodes = await db.ContentNodes.ToListAsync(cancellationToken);
+        var node = nodes.SingleOrDefault(n => n.Key == key);
+        if (node is null)
+        {
+            return ContentOperationResult.NotFound();
+        }
+
+        if (node.Trashed)
+        {
+            return ContentOperationResult.Fail("key", $"„{node.Name}“ ist bereits im Papierkorb.");
+        }
+
+        var affected = Descendants(nodes, node).Prepend(node).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var item in affected)
+        {
+            item.Trashed = true;
+            item.PublishedVersionId = null;
+            item.UpdateDate = now;
+        }
+
+        audit.Add(db, actor, AuditActions.Trash, ContentService.EntityType, key, node.Name,
+            affected.Count > 1 ? $"In den Papierkorb gelegt, mit {affected.Count - 1} Unterseite(n)." : "In den Papierkorb gelegt.");
+        await db.SaveChangesAsync(cancellationToken);
+        await snapshots.RebuildAsync(cancellationToken);
+        return new ContentOperationResult(node, []);
+    }
+
+    /// <summary>Takes a document (and its descendants) out of the recycle bin, back to its old parent, unpublished.</summary>
+    public async Task<ContentOperationResult> RestoreAsync(Guid key, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var nodes = await db.ContentNodes.ToListAsync(cancellationToken);
+        var node = nodes.SingleOrDefault(n => n.Key == key);
+        if (node is null)
+        {
+            return ContentOperationResult.NotFound();
+        }
+
+        if (!node.Trashed)
+        {
+            return ContentOperationResult.Fail("key", $"„{node.Name}“ ist nicht im Papierkorb.");
+        }
+
+        if (node.ParentKey is { } parentKey)
+        {
+            var parent = nodes.SingleOrDefault(n => n.Key == parentKey);
+            if (parent is null || parent.Trashed)
+            {
+                return ContentOperationResult.Fail("parent",
+                    $"„{node.Name}“ kann nicht wiederhergestellt werden, weil die übergeordnete Seite gelöscht oder im Papierkorb ist. Stellen Sie zuerst die übergeordnete Seite wieder her oder verschieben Sie das Dokument.");
+            }
+        }
+
+        if (nodes.Any(n => n.ParentKey == node.ParentKey && n.Key != key && !n.Trashed && n.UrlSegment == node.UrlSegment))
+        {
+            return ContentOperationResult.Fail("urlSegment",
+                $"„{node.Name}“ kann nicht wiederhergestellt werden: Auf dieser Ebene gibt es inzwischen eine Seite mit der Adresse „{node.UrlSegment}“.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var affected = Descendants(nodes, node).Prepend(node).ToList();
+        foreach (var item in affected)
+        {
+            item.Trashed = false;
+            item.UpdateDate = now;
+        }
+
+        audit.Add(db, actor, AuditActions.Restore, ContentService.EntityType, key, node.Name, "Aus dem Papierkorb wiederhergestellt (nicht veröffentlicht).");
+        await db.SaveChangesAsync(cancellationToken);
+        return new ContentOperationResult(node, []);
+    }
+
+    /// <summary>Deletes a document from the recycle bin for good: versions, schedules and redirects go with it.</summary>
+    public async Task<ContentOperationResult> DeleteAsync(Guid key, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var nodes = await db.ContentNodes.ToListAsync(cancellationToken);
+        var node = nodes.SingleOrDefault(n => n.Key == key);
+        if (node is null)
+        {
+            return ContentOperationResult.NotFound();
+        }
+
+        if (!node.Trashed)
+        {
+            return ContentOperationResult.Fail("key", "Nur Dokumente im Papierkorb können endgültig gelöscht werden.");
+        }
+
+        var affected = Descendants(nodes, node).Prepend(node).ToList();
+        var keys = affected.Select(a => a.Key).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.ContentSchedules.Where(s => keys.Contains(s.ContentKey)).ExecuteDeleteAsync(cancellationToken);
+        await db.RedirectUrls.Where(r => keys.Contains(r.ContentKey)).ExecuteDeleteAsync(cancellationToken);
+        await db.ContentVersions.Where(v => keys.Contains(v.ContentKey)).ExecuteDeleteAsync(cancellationToken);
+        db.ContentNodes.RemoveRange(affected);
+        audit.Add(db, actor, AuditActions.Delete, ContentService.EntityType, key, node.Name,
+            affected.Count > 1 ? $"Endgültig gelöscht, mit {affected.Count - 1} Unterseite(n)." : "Endgültig gelöscht.");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await snapshots.RebuildAsync(cancellationToken);
+        return new ContentOperationResult(null, []);
+    }
+
+    internal static IEnumerable<ContentNode> Descendants(IReadOnlyCollection<ContentNode> nodes, ContentNode root)
+    {
+        var byParent = nodes.Where(n => n.ParentKey is not null).ToLookup(n => n.ParentKey!.Value);
+        var stack = new Stack<ContentNode>(byParent[root.Key]);
+        var seen = new HashSet<Guid> { root.Key };
+        while (stack.Count > 0)
+        {
+            var item = stack.Pop();
+            if (!seen.Add(item.Key))
+            {
+                continue;
+            }
+
+            yield return item;
+            foreach (var child in byParent[item.Key])
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    private static void SetLevels(IReadOnlyCollection<ContentNode> nodes, ContentNode root, int level)
+    {
+        root.Level = level;
+        foreach (var child in nodes.Where(n => n.ParentKey == root.Key))
+        {
+            SetLevels(nodes, child, level + 1);
+        }
+    }
+}

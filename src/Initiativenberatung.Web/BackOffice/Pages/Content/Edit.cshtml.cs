@@ -1,0 +1,327 @@
+using System.Globalization;
+using Initiativenberatung.Core.Auditing;
+using Initiativenberatung.Core.Content;
+using Initiativenberatung.Core.Schema;
+using Initiativenberatung.Core.Validation;
+using Initiativenberatung.Infrastructure.Auditing;
+using Initiativenberatung.Infrastructure.Content;
+using Initiativenberatung.Web.BackOffice.Content;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Initiativenberatung.Web.BackOffice.Pages.Content;
+
+/// <summary>
+/// Edits one document: property editors per data type, save/preview/publish, rearranging blocks and link rows
+/// without JavaScript (those handlers re-render the posted state and store nothing), and the info view (versions, audit trail).
+/// </summary>
+[Authorize(Policy = BackOfficePolicies.Content)]
+public sealed class EditModel(
+    ContentEditorContextLoader contextLoader,
+    ContentQueryService queries,
+    ContentService content,
+    ContentStructureService structure,
+    ContentScheduleService schedules,
+    AuditService audit,
+    TimeProvider clock) : PageModel
+{
+    private static readonly TimeZoneInfo EditorTimeZone = FindTimeZone();
+
+    [BindProperty(SupportsGet = true)]
+    public Guid Key { get; set; }
+
+    /// <summary>For a new document: its parent (none = root) and type alias.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Parent { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Type { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? View { get; set; }
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? UrlSegment { get; set; }
+
+    public ContentNode? Node { get; private set; }
+
+    public ContentType? ContentType { get; private set; }
+
+    public ContentEditorContext Context { get; private set; } = null!;
+
+    public IReadOnlyList<EditorField> Fields { get; private set; } = [];
+
+    public IReadOnlyList<ValidationError> Errors { get; private set; } = [];
+
+    public IReadOnlyList<ContentVersionInfo> Versions { get; private set; } = [];
+
+    public IReadOnlyList<AuditEntry> AuditTrail { get; private set; } = [];
+
+    public IReadOnlyList<ContentSchedule> Schedules { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public bool IsNew => Node is null;
+
+    public bool IsInfo => string.Equals(View, "info", StringComparison.OrdinalIgnoreCase);
+
+    public string? ErrorFor(string path) => Errors.FirstOrDefault(e => e.PropertyAlias == path)?.Message;
+
+    public static string LocalTime(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), EditorTimeZone).ToString("dd.MM.yyyy HH:mm", CultureInfo.GetCultureInfo("de-DE"));
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var draft = (await queries.GetAsync(Key, cancellationToken))?.Draft;
+        Name = Node?.Name ?? "";
+        UrlSegment = Node is null ? "" : Node.UrlSegment;
+        Fields = ContentEditorForm.Build(Context, ContentType!, draft?.Values ?? new Dictionary<string, string?>(), []);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken) => SaveAsync(publish: false, preview: false, cancellationToken);
+
+    public Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken) => SaveAsync(publish: false, preview: true, cancellationToken);
+
+    public Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken) => SaveAsync(publish: true, preview: false, cancellationToken);
+
+    public Task<IActionResult> OnPostAddBlockAsync(string target, CancellationToken cancellationToken) =>
+        RearrangeAsync(target, (path, arg) => Guid.TryParse(arg, out var typeKey) ? (path, raw => ContentEditorForm.AddBlock(raw, typeKey)) : null, cancellationToken);
+
+    public Task<IActionResult> OnPostBlockUpAsync(string target, CancellationToken cancellationToken) =>
+        RearrangeIndexedAsync(target, (raw, index) => ContentEditorForm.MoveBlock(raw, index, -1), cancellationToken);
+
+    public Task<IActionResult> OnPostBlockDownAsync(string target, CancellationToken cancellationToken) =>
+        RearrangeIndexedAsync(target, (raw, index) => ContentEditorForm.MoveBlock(raw, index, +1), cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveBlockAsync(string target, CancellationToken cancellationToken) =>
+        RearrangeIndexedAsync(target, ContentEditorForm.RemoveBlock, cancellationToken);
+
+    public Task<IActionResult> OnPostAddLinkAsync(string target, CancellationToken cancellationToken) =>
+        RearrangeAsync(target, (path, _) => (path, ContentEditorForm.AddLink), cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveLinkAsync(string target, CancellationToken cancellationToken) =>
+        RearrangeIndexedAsync(target, ContentEditorForm.RemoveLink, cancellationToken);
+
+    public async Task<IActionResult> OnPostUnpublishAsync(CancellationToken cancellationToken) =>
+        await AfterAsync(await content.UnpublishAsync(Key, User.ToActor(), cancellationToken), "Die Veröffentlichung wurde zurückgenommen.", cancellationToken);
+
+    public async Task<IActionResult> OnPostTrashAsync(CancellationToken cancellationToken) =>
+        await AfterAsync(await structure.TrashAsync(Key, User.ToActor(), cancellationToken), "Das Dokument liegt jetzt im Papierkorb.", cancellationToken);
+
+    public async Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellationToken) =>
+        await AfterAsync(await structure.RestoreAsync(Key, User.ToActor(), cancellationToken), "Das Dokument wurde wiederhergestellt (nicht veröffentlicht).", cancellationToken);
+
+    public async Task<IActionResult> OnPostRollbackAsync(int versionId, CancellationToken cancellationToken) =>
+        await AfterAsync(await content.RollbackAsync(Key, versionId, User.ToActor(), cancellationToken),
+            "Die Version wurde als neuer Entwurf wiederhergestellt. Veröffentlichen Sie, damit Besucher sie sehen.", cancellationToken);
+
+    public async Task<IActionResult> OnPostMoveAsync(string? moveTarget, CancellationToken cancellationToken)
+    {
+        Guid? parent = null;
+        if (!string.Equals(moveTarget, "root", StringComparison.Ordinal))
+        {
+            if (!Guid.TryParse(moveTarget, out var key))
+            {
+                return await AfterAsync(ContentOperationResult.Fail("parent", "Bitte wählen Sie ein Ziel zum Verschieben."), "", cancellationToken);
+            }
+
+            parent = key;
+        }
+
+        return await AfterAsync(await structure.MoveAsync(Key, parent, User.ToActor(), cancellationToken), "Das Dokument wurde verschoben.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostScheduleAsync(string? releaseDate, string? expireDate, CancellationToken cancellationToken)
+    {
+        var actor = User.ToActor();
+        var errors = new List<ValidationError>();
+        var any = false;
+        foreach (var (field, text, action) in new[] { ("releaseDate", releaseDate, ContentScheduleAction.Release), ("expireDate", expireDate, ContentScheduleAction.Expire) })
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            any = true;
+            if (!DateTime.TryParseExact(text, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            {
+                errors.Add(new ValidationError(field, "Bitte geben Sie Datum und Uhrzeit ein (TT.MM.JJJJ SS:MM)."));
+                continue;
+            }
+
+            var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), EditorTimeZone);
+            var result = await schedules.ScheduleAsync(Key, action, utc, actor, cancellationToken);
+            errors.AddRange(result.Errors);
+        }
+
+        if (!any)
+        {
+            errors.Add(new ValidationError("releaseDate", "Bitte geben Sie ein Datum für die Veröffentlichung oder die Zurücknahme ein."));
+        }
+
+        return await AfterAsync(new ContentOperationResult(null, errors), "Die Planung wurde gespeichert.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostCancelScheduleAsync(long scheduleId, CancellationToken cancellationToken) =>
+        await AfterAsync(await schedules.CancelAsync(Key, scheduleId, User.ToActor(), cancellationToken), "Die Planung wurde aufgehoben.", cancellationToken);
+
+    private async Task<IActionResult> AfterAsync(ContentOperationResult result, string message, CancellationToken cancellationToken)
+    {
+        if (result.Success)
+        {
+            Message = message;
+            return RedirectToPage(new { Key, View });
+        }
+
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var draft = (await queries.GetAsync(Key, cancellationToken))?.Draft;
+        Name = Node?.Name ?? "";
+        UrlSegment = Node?.UrlSegment ?? "";
+        Errors = result.Errors;
+        Fields = ContentEditorForm.Build(Context, ContentType!, draft?.Values ?? new Dictionary<string, string?>(), []);
+        return Page();
+    }
+
+    private async Task<IActionResult> SaveAsync(bool publish, bool preview, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var formErrors = new List<ValidationError>();
+        var values = ContentEditorForm.Read(Context, ContentType!, Request.Form, keepEmptyRows: false, formErrors);
+        if (formErrors.Count > 0)
+        {
+            return Redisplay(values, formErrors);
+        }
+
+        var command = new SaveContentCommand(Key, Node?.ParentKey ?? Parent, ContentType!.Alias, Name ?? "", values, UrlSegment);
+        var result = publish
+            ? await content.SaveAndPublishAsync(command, User.ToActor(), cancellationToken)
+            : await content.SaveAsync(command, User.ToActor(), cancellationToken);
+        if (!result.Success)
+        {
+            return Redisplay(values, result.Errors);
+        }
+
+        if (preview)
+        {
+            return Redirect($"{BackOfficeRegistration.PathPrefix}/preview/{Key:D}");
+        }
+
+        Message = publish ? "Gespeichert und veröffentlicht." : "Der Entwurf wurde gespeichert.";
+        return RedirectToPage(new { Key, Parent = (Guid?)null, Type = (string?)null });
+    }
+
+    /// <summary>Reads the posted state, changes one block list or link list in it and shows the form again; nothing is stored.</summary>
+    private async Task<IActionResult> RearrangeAsync(
+        string target, Func<string, string, (string Path, Func<string?, string?> Change)?> plan, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var formErrors = new List<ValidationError>();
+        var values = ContentEditorForm.Read(Context, ContentType!, Request.Form, keepEmptyRows: true, formErrors);
+        var separator = (target ?? "").IndexOf('|', StringComparison.Ordinal);
+        var path = separator < 0 ? target ?? "" : target![..separator];
+        var argument = separator < 0 ? "" : target![(separator + 1)..];
+        if (plan(path, argument) is { } change)
+        {
+            try
+            {
+                ContentEditorForm.Change(values, change.Path, change.Change);
+            }
+            catch (FormatException)
+            {
+                // An unreadable list stays as it is; saving reports it.
+            }
+        }
+
+        ModelState.Clear();
+        Fields = ContentEditorForm.Build(Context, ContentType!, values, []);
+        return Page();
+    }
+
+    private Task<IActionResult> RearrangeIndexedAsync(string target, Func<string?, int, string?> change, CancellationToken cancellationToken) =>
+        RearrangeAsync(target, (path, _) => ContentEditorForm.TrySplitIndex(path, out var listPath, out var index)
+            ? (listPath, raw => change(raw, index))
+            : null, cancellationToken);
+
+    private PageResult Redisplay(Dictionary<string, string?> values, IReadOnlyList<ValidationError> errors)
+    {
+        Errors = errors;
+        Fields = ContentEditorForm.Build(Context, ContentType!, values, errors);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        Context = await contextLoader.LoadAsync(cancellationToken);
+        var loaded = await queries.GetAsync(Key, cancellationToken);
+        Node = loaded?.Node;
+        if (Node is not null)
+        {
+            ContentType = Context.Schema.ByAlias(Node.ContentTypeAlias);
+            Versions = await queries.VersionsAsync(Key, cancellationToken: cancellationToken);
+            AuditTrail = await audit.ForEntityAsync(Key, 100, cancellationToken);
+            Schedules = await schedules.ForContentAsync(Key, cancellationToken);
+        }
+        else if (Type is not null)
+        {
+            ContentType = Context.Schema.ByAlias(Type) is { Kind: ContentTypeKind.Document, IsElement: false } type ? type : null;
+        }
+
+        return ContentType is not null;
+    }
+
+    /// <summary>Possible new parents for „Verschieben“: not the document itself, its descendants or the recycle bin.</summary>
+    public IEnumerable<ContentTreeItem> MoveTargets()
+    {
+        var excluded = new HashSet<Guid> { Key };
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var item in Context.Documents.Where(d => d.ParentKey is { } p && excluded.Contains(p) && !excluded.Contains(d.Key)))
+            {
+                excluded.Add(item.Key);
+                changed = true;
+            }
+        }
+
+        return Context.Documents.Where(d => !d.Trashed && !excluded.Contains(d.Key));
+    }
+
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private static TimeZoneInfo FindTimeZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}

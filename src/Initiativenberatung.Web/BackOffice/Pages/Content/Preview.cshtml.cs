@@ -1,0 +1,44 @@
+using Initiativenberatung.Infrastructure.Publishing;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewEngines;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using WebsitePageModel = Initiativenberatung.Web.Website.PageModel;
+
+namespace Initiativenberatung.Web.BackOffice.Pages.Content;
+
+/// <summary>
+/// Renders the latest draft in the public layout and view, from a throw-away snapshot. Only below <c>/umbraco</c>
+/// (where the back-office cookie lives), never cached, with a visible „Vorschau“ banner.
+/// </summary>
+[Authorize(Policy = BackOfficePolicies.Content)]
+public sealed class PreviewModel(PreviewSnapshotFactory previews, ICompositeViewEngine viewEngine) : PageModel
+{
+    public const string LayoutKey = "PreviewLayout";
+
+    public async Task<IActionResult> OnGetAsync(Guid key, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store, no-cache, max-age=0";
+        Response.Headers.Pragma = "no-cache";
+        var preview = await previews.CreateAsync(key, cancellationToken);
+        if (preview is not { } found)
+        {
+            return NotFound();
+        }
+
+        var view = $"~/Views/{found.Content.ContentTypeAlias}.cshtml";
+        if (!viewEngine.GetView(executingFilePath: null, view, isMainPage: true).Success)
+        {
+            view = "~/Views/contentPage.cshtml";
+        }
+
+        var viewData = new ViewDataDictionary<WebsitePageModel>(MetadataProvider, ModelState)
+        {
+            Model = new WebsitePageModel(found.Content, found.Snapshot),
+            [LayoutKey] = "~/Views/Shared/_PreviewLayout.cshtml",
+            ["PreviewEditUrl"] = $"{BackOfficeRegistration.PathPrefix}/content/edit/{key:D}",
+        };
+        return new ViewResult { ViewName = view, ViewData = viewData };
+    }
+}

@@ -1,0 +1,84 @@
+using Initiativenberatung.Core.Content;
+using Initiativenberatung.Infrastructure.Content;
+using Initiativenberatung.Infrastructure.Persistence;
+using Initiativenberatung.Web.BackOffice.Content;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Initiativenberatung.Web.BackOffice.Pages.Content;
+
+/// <summary>The recycle bin: restore documents or delete them for good (after a confirmation step).</summary>
+[Authorize(Policy = BackOfficePolicies.Content)]
+public sealed class RecycleBinModel(ContentQueryService queries, ContentStructureService structure, IDbContextFactory<CmsDbContext> dbFactory) : PageModel
+{
+    public IReadOnlyList<ContentTreeItem> Tree { get; private set; } = [];
+
+    public IReadOnlyList<ContentNode> Items { get; private set; } = [];
+
+    public ContentNode? Confirm { get; private set; }
+
+    public string? Error { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(Guid? delete, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        Confirm = delete is { } key ? Items.FirstOrDefault(i => i.Key == key) : null;
+    }
+
+    public async Task<IActionResult> OnPostRestoreAsync(Guid key, CancellationToken cancellationToken)
+    {
+        var result = await structure.RestoreAsync(key, User.ToActor(), cancellationToken);
+        if (result.Success)
+        {
+            Message = $"„{result.Node!.Name}“ wurde wiederhergestellt (nicht veröffentlicht).";
+            return RedirectToPage();
+        }
+
+        Error = result.Errors[0].Message;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>First post asks for confirmation; only the second (with <paramref name="confirmed"/>) deletes.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(Guid key, bool confirmed, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (!confirmed)
+        {
+            Confirm = Items.FirstOrDefault(i => i.Key == key);
+            if (Confirm is null)
+            {
+                Error = "Nur Dokumente im Papierkorb können endgültig gelöscht werden.";
+            }
+
+            return Page();
+        }
+
+        var name = Items.FirstOrDefault(i => i.Key == key)?.Name;
+        var result = await structure.DeleteAsync(key, User.ToActor(), cancellationToken);
+        if (result.Success)
+        {
+            Message = $"„{name}“ wurde endgültig gelöscht.";
+            return RedirectToPage();
+        }
+
+        Error = result.Errors[0].Message;
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Tree = await queries.TreeAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var trashed = await db.ContentNodes.AsNoTracking().Where(n => n.Trashed).ToListAsync(cancellationToken);
+        var trashedKeys = trashed.Select(t => t.Key).ToHashSet();
+
+        // Only the top of each trashed branch; its descendants come back with it.
+        Items = trashed.Where(t => t.ParentKey is not { } parent || !trashedKeys.Contains(parent)).OrderByDescending(t => t.UpdateDate).ToList();
+    }
+}
