@@ -22,6 +22,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IPublishedSnapshotAccessor>(sp => sp.GetRequiredService<PublishedSnapshotService>());
         services.AddSingleton<ContentService>();
         services.AddSingleton<Auditing.AuditService>();
+        services.AddSingleton<MediaService>();
         services.AddSingleton<IMediaFileStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MediaOptions>>().Value;
