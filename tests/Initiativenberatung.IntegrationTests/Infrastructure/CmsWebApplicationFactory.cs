@@ -13,6 +13,15 @@ namespace Initiativenberatung.IntegrationTests.Infrastructure;
 public sealed class CmsWebApplicationFactory : WebApplicationFactory<Program>
 {
     private readonly string _tempDirectory = Path.Combine(Path.GetTempPath(), "initiativenberatung-it-" + Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public CmsWebApplicationFactory()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>The site with extra configuration, e.g. <c>["Media:MaxUploadBytes"] = "65536"</c>.</summary>
+    public CmsWebApplicationFactory(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
 
     public SqlCommandCounter SqlCommands { get; } = new();
 
@@ -27,6 +36,11 @@ public sealed class CmsWebApplicationFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_tempDirectory, "site.db")}");
         builder.UseSetting("Media:RootPath", Path.Combine(_tempDirectory, "media"));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(SqlCommands));
     }
 
