@@ -101,8 +101,8 @@ public readonly record struct FocalPoint(double Left, double Top)
             using var document = System.Text.Json.JsonDocument.Parse(json);
             var root = document.RootElement;
             if (root.ValueKind == System.Text.Json.JsonValueKind.Object
-                && root.TryGetProperty("left", out var left) && left.TryGetDouble(out var l)
-                && root.TryGetProperty("top", out var top) && top.TryGetDouble(out var t))
+                && root.TryGetProperty("left", out var left) && left.ValueKind == System.Text.Json.JsonValueKind.Number && left.TryGetDouble(out var l)
+                && root.TryGetProperty("top", out var top) && top.ValueKind == System.Text.Json.JsonValueKind.Number && top.TryGetDouble(out var t))
             {
                 var point = new FocalPoint(l, t);
                 return point.IsValid ? point : null;
