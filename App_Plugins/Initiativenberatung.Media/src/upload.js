@@ -115,7 +115,8 @@ function uploadOne(action, file, r, token) {
     });
     xhr.addEventListener("load", () => {
       const body = xhr.response;
-      if (xhr.status >= 200 && xhr.status < 300 && !body?.errors) {
+      // Success only with the JSON answer of the upload handler (anything else, e.g. a login page, is a failure).
+      if (xhr.status >= 200 && xhr.status < 300 && Array.isArray(body?.items) && !body.errors) {
         r.bar.value = 100;
         r.status.textContent = text.done;
         r.status.className = "is-done";

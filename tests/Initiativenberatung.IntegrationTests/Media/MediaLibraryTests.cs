@@ -101,8 +101,8 @@ public sealed partial class MediaLibraryTests
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var pdf = MediaTestData.Pdf("upload", 3000);
 
-        using var response = await _editor.PostFilesAsync(
-            $"/umbraco/media/{MediaTestData.DownloadsFolderKey}", $"/umbraco/media/{MediaTestData.DownloadsFolderKey}?handler=Upload", "files",
+        using var response = await _editor.UploadAsync(
+            MediaTestData.DownloadsFolderKey,
             [($"Bericht {suffix}.pdf", pdf), ($"Foto {suffix}.PNG", MediaTestData.Png), ($"Logo {suffix}.svg", MediaTestData.Svg)]);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await response.Content.ReadAsStringAsync());
@@ -270,9 +270,7 @@ public sealed partial class MediaLibraryTests
         var marker = Guid.NewGuid().ToString("N");
         var newPdf = MediaTestData.Pdf(marker, 9000);
 
-        using var response = await _editor.PostFilesAsync(
-            $"/umbraco/media/edit/{MediaTestData.InfosheetKey}", $"/umbraco/media/edit/{MediaTestData.InfosheetKey}?handler=Replace", "file",
-            [("Klimaschutz lokal stärken (2027).pdf", newPdf)]);
+        using var response = await _editor.ReplaceAsync(MediaTestData.InfosheetKey, "Klimaschutz lokal stärken (2027).pdf", newPdf);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), Text(await response.Content.ReadAsStringAsync()));
         var (newHref, newMeta) = await DownloadLinkAsync(visitor);
@@ -443,6 +441,30 @@ public sealed partial class MediaLibraryTests
 
         Assert.That(html, Does.Contain("Verwendet in").And.Contain("Zusammenarbeit von Kommunen und Initiativen").And.Contain("veröffentlicht"));
         Assert.That(html, Does.Contain("Datei").And.Contain(".pdf").And.Contain("Hochgeladen"));
+    }
+
+    [Test]
+    public async Task Posts_every_form_to_its_handler_When_the_pages_are_rendered()
+    {
+        var forms = new List<string>();
+        foreach (var page in new[] { "/umbraco/media", $"/umbraco/media/{MediaTestData.LogosFolderKey}", $"/umbraco/media/edit/{MediaTestData.RoundTableKey}" })
+        {
+            var document = new HtmlParser().ParseDocument(await _editor.GetStringAsync(new Uri(page, UriKind.Relative)));
+            forms.AddRange(document.QuerySelectorAll("main form[method='post']").Select(f =>
+                $"{f.GetAttribute("action")} token={f.QuerySelector("input[name='__RequestVerificationToken']") is not null}"));
+        }
+
+        var edit = $"/umbraco/media/edit/{MediaTestData.RoundTableKey}";
+        Assert.That(forms, Is.SupersetOf(new[]
+        {
+            "/umbraco/media?handler=Upload token=True",
+            "/umbraco/media?handler=CreateFolder token=True",
+            $"/umbraco/media/{MediaTestData.LogosFolderKey}?handler=Upload token=True",
+            $"{edit}?handler=Save token=True",
+            $"{edit}?handler=Replace token=True",
+            $"{edit}?handler=Move token=True",
+            $"{edit}?handler=Trash token=True",
+        }));
     }
 
     // ------------------------------------------------------------------------------------------ helpers

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using AngleSharp.Html.Parser;
 using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Core.Media;
 using Initiativenberatung.Infrastructure.Persistence;
@@ -43,13 +44,22 @@ internal static class MediaTestData
         return body;
     }
 
-    /// <summary>Posts files as multipart to a media handler with the antiforgery token of <paramref name="pagePath"/>.</summary>
+    /// <summary>
+    /// Posts files as multipart through the form <paramref name="formSelector"/> of <paramref name="pagePath"/>:
+    /// its action and its antiforgery token, as a browser would.
+    /// </summary>
     public static async Task<HttpResponseMessage> PostFilesAsync(
-        this HttpClient client, string pagePath, string action, string field, IEnumerable<(string Name, byte[] Content)> files,
+        this HttpClient client, string pagePath, string formSelector, string field, IEnumerable<(string Name, byte[] Content)> files,
         bool json = false, IDictionary<string, string>? fields = null)
     {
-        var page = await client.GetStringAsync(new Uri(pagePath, UriKind.Relative));
-        var token = BackOfficeTestClient.AntiforgeryToken(page) ?? throw new AssertionException($"No antiforgery token on {pagePath}.");
+        var html = await client.GetStringAsync(new Uri(pagePath, UriKind.Relative));
+        var form = new HtmlParser().ParseDocument(html).QuerySelector(formSelector)
+            ?? throw new AssertionException($"No form '{formSelector}' on {pagePath}.");
+        var action = form.GetAttribute("action");
+        Assert.That(action, Is.Not.Null.And.Not.Empty, $"action of '{formSelector}' on {pagePath}");
+        Assert.That(form.GetAttribute("enctype"), Is.EqualTo("multipart/form-data"), $"enctype of '{formSelector}'");
+        var token = form.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
+            ?? throw new AssertionException($"No antiforgery token in '{formSelector}' on {pagePath}.");
         using var content = new MultipartFormDataContent();
         content.Add(new StringContent(token), "__RequestVerificationToken");
         foreach (var (key, value) in fields ?? new Dictionary<string, string>())
@@ -64,7 +74,7 @@ internal static class MediaTestData
             content.Add(file, field, name);
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(action, UriKind.Relative)) { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(action!, UriKind.Relative)) { Content = content };
         if (json)
         {
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -73,11 +83,16 @@ internal static class MediaTestData
         return await client.SendAsync(request);
     }
 
-    public static Task<HttpResponseMessage> UploadAsync(this HttpClient client, Guid? folder, string name, byte[] content, bool json = false)
-    {
-        var page = folder is null ? "/umbraco/media" : $"/umbraco/media/{folder}";
-        return client.PostFilesAsync(page, page + "?handler=Upload", "files", [(name, content)], json);
-    }
+    /// <summary>Uploads through the upload form of a folder (or the root).</summary>
+    public static Task<HttpResponseMessage> UploadAsync(this HttpClient client, Guid? folder, string name, byte[] content, bool json = false) =>
+        client.UploadAsync(folder, [(name, content)], json);
+
+    public static Task<HttpResponseMessage> UploadAsync(this HttpClient client, Guid? folder, IEnumerable<(string Name, byte[] Content)> files, bool json = false) =>
+        client.PostFilesAsync(folder is null ? "/umbraco/media" : $"/umbraco/media/{folder}", "form[data-media-upload]", "files", files, json);
+
+    /// <summary>Replaces the file of an item through the "Datei ersetzen" form of its page.</summary>
+    public static Task<HttpResponseMessage> ReplaceAsync(this HttpClient client, Guid key, string name, byte[] content) =>
+        client.PostFilesAsync($"/umbraco/media/edit/{key}", "form[action*='handler=Replace']", "file", [(name, content)]);
 
     public static async Task<List<MediaItem>> MediaAsync(this CmsWebApplicationFactory factory)
     {
