@@ -204,6 +204,29 @@ public sealed partial class MediaLibraryTests
     }
 
     [Test]
+    public async Task Answers_413_When_an_over_size_body_is_sent_chunked_without_a_length()
+    {
+        var page = await _editor.GetStringAsync(new Uri("/umbraco/media", UriKind.Relative));
+        var token = BackOfficeTestClient.AntiforgeryToken(page)!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            // A non-seekable stream: the body has no Content-Length, so only the form reader's limit can stop it.
+            { new StreamContent(System.IO.Pipelines.PipeReader.Create(new MemoryStream(MediaTestData.Pdf("chunked", (int)(Limit * 12)))).AsStream()), "files", "chunked.pdf" },
+        };
+        Assert.That(content.Headers.ContentLength, Is.Null, "no Content-Length");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/umbraco/media?handler=Upload", UriKind.Relative)) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+
+        using var response = await _editor.SendAsync(request);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(json.RootElement.GetProperty("errors").GetProperty("files")[0].GetString(), Does.StartWith("Die Anfrage ist zu groß."));
+    }
+
+    [Test]
     public async Task Answers_json_When_the_drag_and_drop_uploader_asks_for_it()
     {
         var name = $"Drop {Guid.NewGuid():N}.pdf";
