@@ -22,13 +22,13 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IPublishedSnapshotAccessor>(sp => sp.GetRequiredService<PublishedSnapshotService>());
         services.AddSingleton<ContentService>();
         services.AddSingleton<Auditing.AuditService>();
-        services.AddSingleton<MediaService>();
         services.AddSingleton<IMediaFileStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MediaOptions>>().Value;
             var root = Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, options.RootPath);
             return new LocalMediaFileStore(root);
         });
+        services.AddSingleton<MediaService>();
         return services;
     }
 }

@@ -22,11 +22,8 @@ public static class BrowserSite
 
     public static IPlaywright Playwright => _playwright ?? throw NotStarted();
 
-    /// <summary>The running site's services (e.g. <c>UserManager</c> to create back-office users).</summary>
+    /// <summary>The running site's services (e.g. to create a back-office user for a test).</summary>
     public static IServiceProvider Services => _factory?.Services ?? throw NotStarted();
-
-    /// <summary>The running site's media folder.</summary>
-    public static string MediaRoot => _factory?.MediaRoot ?? throw NotStarted();
 
     public static string AxeScript { get; private set; } = "";
 

@@ -13,19 +13,13 @@ namespace Initiativenberatung.IntegrationTests.Infrastructure;
 public sealed class CmsWebApplicationFactory : WebApplicationFactory<Program>
 {
     private readonly string _tempDirectory = Path.Combine(Path.GetTempPath(), "initiativenberatung-it-" + Guid.NewGuid().ToString("N"));
-    private readonly IReadOnlyDictionary<string, string?> _settings;
-
-    public CmsWebApplicationFactory()
-        : this(new Dictionary<string, string?>())
-    {
-    }
-
-    /// <summary>The site with extra configuration, e.g. <c>["Media:MaxUploadBytes"] = "65536"</c>.</summary>
-    public CmsWebApplicationFactory(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
 
     public SqlCommandCounter SqlCommands { get; } = new();
 
     public string TempDirectory => _tempDirectory;
+
+    /// <summary>Extra configuration for this site (set before the first request), e.g. <c>uSync:Settings:RootFolder</c>.</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public static string RepositoryRoot => Initiativenberatung.Testing.RepositoryPaths.Root;
 
@@ -36,7 +30,7 @@ public sealed class CmsWebApplicationFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_tempDirectory, "site.db")}");
         builder.UseSetting("Media:RootPath", Path.Combine(_tempDirectory, "media"));
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }

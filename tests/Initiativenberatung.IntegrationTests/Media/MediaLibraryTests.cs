@@ -28,7 +28,8 @@ public sealed partial class MediaLibraryTests
     [OneTimeSetUp]
     public async Task StartSite()
     {
-        _factory = new CmsWebApplicationFactory(new Dictionary<string, string?> { ["Media:MaxUploadBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        _factory = new CmsWebApplicationFactory();
+        _factory.Settings["Media:MaxUploadBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await _factory.CreateUserAsync(Editor, BackOfficeRoles.Editor);
         await _factory.CreateUserAsync(Staff, BackOfficeRoles.Staff);
         _editor = await _factory.SignedInClientAsync(Editor);
