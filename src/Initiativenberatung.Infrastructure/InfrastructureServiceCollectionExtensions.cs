@@ -34,6 +34,7 @@ public static class InfrastructureServiceCollectionExtensions
             var root = Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, options.RootPath);
             return new LocalMediaFileStore(root);
         });
+        services.AddSingleton<MediaService>();
         return services;
     }
 }

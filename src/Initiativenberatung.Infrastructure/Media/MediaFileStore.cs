@@ -90,6 +90,34 @@ public static class MediaPaths
         return path.Split('/').All(s => s.Length > 0 && s != "." && s != ".." && !s.StartsWith('.'));
     }
 
+    /// <summary>
+    /// Checks the name of an uploaded file: a plain file name only. Names with folders (<c>../</c>, <c>..\</c>,
+    /// <c>/</c>, <c>\</c>), a drive letter, NUL or other control characters are refused (German message), never "fixed".
+    /// </summary>
+    public static string? UploadNameProblem(string? fileName)
+    {
+        if (string.IsNullOrWhiteSpace(fileName))
+        {
+            return "Bitte wählen Sie eine Datei aus.";
+        }
+
+        var hasDrive = fileName.Length >= 2 && char.IsAsciiLetter(fileName[0]) && fileName[1] == ':';
+        var trimmed = fileName.Trim();
+        if (fileName.Contains('/', StringComparison.Ordinal) || fileName.Contains('\\', StringComparison.Ordinal) || hasDrive
+            || fileName.Contains(':', StringComparison.Ordinal) || fileName.Any(char.IsControl) || trimmed is "." or ".."
+            || fileName.Length > 255)
+        {
+            var shown = new string(fileName.Select(c => char.IsControl(c) ? '?' : c).Take(120).ToArray());
+            return $"Der Dateiname „{shown}“ ist nicht zulässig: Er darf keine Ordnerangaben (/, \\, ..), keinen Laufwerksbuchstaben und keine Steuerzeichen enthalten. Bitte benennen Sie die Datei um und laden Sie sie erneut hoch.";
+        }
+
+        return null;
+    }
+
+    /// <summary>A new store path for an upload: a generated folder of 8 hex characters and the safe file name — never the user's path.</summary>
+    public static string NewStorePath(string fileName) =>
+        Guid.NewGuid().ToString("N")[..8] + "/" + SafeFileName(fileName);
+
     /// <summary>A safe file name from whatever a user sent: no folders, lower-case, URL-friendly, extension kept.</summary>
     public static string SafeFileName(string fileName)
     {

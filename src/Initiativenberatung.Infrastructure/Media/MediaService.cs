@@ -1,0 +1,679 @@
+using System.Globalization;
+using Initiativenberatung.Core.Auditing;
+using Initiativenberatung.Core.Media;
+using Initiativenberatung.Core.Validation;
+using Initiativenberatung.Infrastructure.Auditing;
+using Initiativenberatung.Infrastructure.Persistence;
+using Initiativenberatung.Infrastructure.Publishing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Initiativenberatung.Infrastructure.Media;
+
+/// <summary>Outcome of a media operation; on failure the errors name the field (<c>file</c>, <c>name</c>, <c>altText</c>, …).</summary>
+public sealed record MediaResult(MediaItem? Item, IReadOnlyList<ValidationError> Errors)
+{
+    public bool Success => Errors.Count == 0;
+
+    public static MediaResult Ok(MediaItem item) => new(item, []);
+
+    public static MediaResult Fail(string field, string message) => new(null, [new ValidationError(field, message)]);
+}
+
+/// <summary>What an editor can change on a media item besides its file.</summary>
+public sealed record MediaDetails(string Name, string? AltText, FocalPoint? FocalPoint);
+
+/// <summary>A document whose draft or published values refer to a media item.</summary>
+public sealed record MediaUsage(Guid ContentKey, string Name, bool InDraft, bool InPublished, bool Trashed);
+
+/// <summary>
+/// The media library: folders, uploads, file replacement, details, move, recycle bin. Every change is made by an
+/// <see cref="Actor"/>, writes an audit entry in the same SaveChanges, and rebuilds the published snapshot so that
+/// pages, the media endpoint and the output cache follow at once. Upload rules (all on the server): a plain file name,
+/// the size limit, the extension allow-list with a magic-byte check, SVGs sanitized, a generated store path.
+/// </summary>
+public sealed class MediaService(
+    IDbContextFactory<CmsDbContext> dbFactory,
+    IMediaFileStore store,
+    PublishedSnapshotService snapshots,
+    AuditService audit,
+    IOptions<MediaOptions> options,
+    TimeProvider clock,
+    ILogger<MediaService> logger)
+{
+    public const string EntityType = "Media";
+    public const string AltTextAlias = "altText";
+    private const int MaxNameLength = 255;
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    public long MaxUploadBytes => options.Value.MaxUploadBytes;
+
+    // ============================================================================================ queries
+
+    public async Task<MediaItem?> GetAsync(Guid key, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.MediaItems.AsNoTracking().SingleOrDefaultAsync(m => m.Key == key, cancellationToken);
+    }
+
+    /// <summary>Every media item (the library of a site this size has dozens, not millions: views work on the whole list).</summary>
+    public async Task<IReadOnlyList<MediaItem>> AllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.MediaItems.AsNoTracking().OrderBy(m => m.Level).ThenBy(m => m.SortOrder).ThenBy(m => m.Name).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Items of a folder (or the root) that are not in the recycle bin: folders first, then by sort order.</summary>
+    public async Task<IReadOnlyList<MediaItem>> ChildrenAsync(Guid? parentKey, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var items = await db.MediaItems.AsNoTracking().Where(m => m.ParentKey == parentKey && !m.Trashed).ToListAsync(cancellationToken);
+        return [.. items.OrderBy(m => m.IsFolder() ? 0 : 1).ThenBy(m => m.SortOrder).ThenBy(m => m.Name, StringComparer.Create(German, true))];
+    }
+
+    /// <summary>The top of the recycle bin: trashed items whose parent is not trashed itself.</summary>
+    public async Task<IReadOnlyList<MediaItem>> TrashedAsync(CancellationToken cancellationToken = default)
+    {
+        var all = await AllAsync(cancellationToken);
+        var trashed = all.Where(m => m.Trashed).ToDictionary(m => m.Key);
+        return [.. trashed.Values.Where(m => m.ParentKey is not { } p || !trashed.ContainsKey(p)).OrderByDescending(m => m.UpdateDate)];
+    }
+
+    /// <summary>Items outside the recycle bin whose name contains <paramref name="query"/> (German, case-insensitive; filtered in memory).</summary>
+    public async Task<IReadOnlyList<MediaItem>> SearchAsync(string query, CancellationToken cancellationToken = default)
+    {
+        var all = await AllAsync(cancellationToken);
+        var text = query.Trim();
+        return [.. all.Where(m => !m.Trashed && German.CompareInfo.IndexOf(m.Name, text, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0)
+            .OrderBy(m => m.Name, StringComparer.Create(German, true))];
+    }
+
+    /// <summary>
+    /// Documents whose current draft or published version refers to the media key. A plain text scan of the stored values
+    /// for the key (with and without dashes, which covers media picker JSON, UDIs and block lists) — fine for a site
+    /// with a handful of documents; a larger site would keep a relation table updated on save.
+    /// </summary>
+    public async Task<IReadOnlyList<MediaUsage>> UsagesAsync(Guid key, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var nodes = await db.ContentNodes.AsNoTracking().ToListAsync(cancellationToken);
+        var versionIds = nodes.SelectMany(n => new[] { n.CurrentVersionId, n.PublishedVersionId }).OfType<int>().Distinct().ToList();
+        var versions = await db.ContentVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
+        var dashed = key.ToString("D");
+        var plain = key.ToString("N");
+        bool Refers(int? versionId) => versionId is { } id && versions.TryGetValue(id, out var version)
+            && version.Values.Values.Any(v => v is not null
+                && (v.Contains(dashed, StringComparison.OrdinalIgnoreCase) || v.Contains(plain, StringComparison.OrdinalIgnoreCase)));
+
+        return [.. nodes
+            .Select(n => new MediaUsage(n.Key, n.Name, Refers(n.CurrentVersionId), Refers(n.PublishedVersionId), n.Trashed))
+            .Where(u => u.InDraft || u.InPublished)
+            .OrderBy(u => u.Name, StringComparer.Create(German, true))];
+    }
+
+    // ============================================================================================ changes
+
+    public async Task<MediaResult> CreateFolderAsync(Actor actor, Guid? parentKey, string name, CancellationToken cancellationToken = default)
+    {
+        if (NameProblem(name) is { } problem)
+        {
+            return MediaResult.Fail("name", problem);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (parent, parentError) = await FolderAsync(db, parentKey, "folder", cancellationToken);
+        if (parentError is not null)
+        {
+            return parentError;
+        }
+
+        var now = Now();
+        var folder = new MediaItem
+        {
+            Key = Guid.NewGuid(),
+            ParentKey = parent?.Key,
+            Level = parent is null ? 1 : parent.Level + 1,
+            Name = name.Trim(),
+            MediaTypeAlias = MediaTypeAliases.Folder,
+            SortOrder = await NextSortOrderAsync(db, parent?.Key, cancellationToken),
+            CreateDate = now,
+            UpdateDate = now,
+        };
+        db.MediaItems.Add(folder);
+        audit.Add(db, actor, AuditActions.Save, EntityType, folder.Key, folder.Name, "Ordner angelegt");
+        await db.SaveChangesAsync(cancellationToken);
+        await snapshots.RebuildAsync(cancellationToken);
+        return MediaResult.Ok(folder);
+    }
+
+    /// <summary>Uploads one file into a folder (or the root). The item name is the file name without extension.</summary>
+    public async Task<MediaResult> UploadAsync(Actor actor, Guid? parentKey, string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        var (file, problem) = await PrepareAsync(fileName, content, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (parent, parentError) = await FolderAsync(db, parentKey, "folder", cancellationToken);
+        if (parentError is not null)
+        {
+            return parentError;
+        }
+
+        var now = Now();
+        var item = new MediaItem
+        {
+            Key = Guid.NewGuid(),
+            ParentKey = parent?.Key,
+            Level = parent is null ? 1 : parent.Level + 1,
+            Name = file!.DisplayName,
+            MediaTypeAlias = MediaTypes.ForExtension(file.Info.Extension),
+            SortOrder = await NextSortOrderAsync(db, parent?.Key, cancellationToken),
+            CreateDate = now,
+            UpdateDate = now,
+        };
+        var path = await SaveFileAsync(file, cancellationToken);
+        Apply(item, path, file.Info);
+        db.MediaItems.Add(item);
+        audit.Add(db, actor, AuditActions.Upload, EntityType, item.Key, item.Name, $"{path} ({file.Info.Bytes} Bytes)");
+        await CommitOrRemoveFileAsync(db, path, cancellationToken);
+        await snapshots.RebuildAsync(cancellationToken);
+        return MediaResult.Ok(item);
+    }
+
+    /// <summary>
+    /// Replaces the file of an item and keeps its key, so every picker keeps pointing at it. The new file gets a new
+    /// store path (no stale caches); the old file is removed once the database and the published snapshot point at the new one.
+    /// </summary>
+    public async Task<MediaResult> ReplaceFileAsync(Actor actor, Guid key, string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var item = await db.MediaItems.SingleOrDefaultAsync(m => m.Key == key, cancellationToken);
+        if (item is null || item.IsFolder())
+        {
+            return MediaResult.Fail("file", "Das Medienelement wurde nicht gefunden oder ist ein Ordner.");
+        }
+
+        var (file, problem) = await PrepareAsync(fileName, content, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var newType = MediaTypes.ForExtension(file!.Info.Extension);
+        if (newType != item.MediaTypeAlias)
+        {
+            return MediaResult.Fail("file", $"Die neue Datei muss dieselbe Art haben wie die bisherige ({TypeName(item.MediaTypeAlias)}); „.{file.Info.Extension}“ ist {TypeName(newType)}.");
+        }
+
+        var oldPath = item.FilePath;
+        var path = await SaveFileAsync(file, cancellationToken);
+        Apply(item, path, file.Info);
+        item.UpdateDate = Now();
+        audit.Add(db, actor, AuditActions.ReplaceFile, EntityType, item.Key, item.Name, $"{oldPath} → {path} ({file.Info.Bytes} Bytes)");
+        await CommitOrRemoveFileAsync(db, path, cancellationToken);
+        await snapshots.RebuildAsync(cancellationToken);
+        if (oldPath is not null && oldPath != path)
+        {
+            await DeleteFilesAsync([oldPath], cancellationToken);
+        }
+
+        return MediaResult.Ok(item);
+    }
+
+    /// <summary>Renames an item; for images and vector graphics also sets the alt text, for images the focal point.</summary>
+    public async Task<MediaResult> UpdateDetailsAsync(Actor actor, Guid key, MediaDetails details, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<ValidationError>();
+        if (NameProblem(details.Name) is { } nameProblem)
+        {
+            errors.Add(new ValidationError("name", nameProblem));
+        }
+
+        if (details.AltText is { Length: > 512 })
+        {
+            errors.Add(new ValidationError("altText", "Der Alternativtext darf höchstens 512 Zeichen lang sein."));
+        }
+
+        if (details.FocalPoint is { IsValid: false })
+        {
+            errors.Add(new ValidationError("focalPoint", "Der Fokuspunkt muss links und oben zwischen 0 und 1 liegen."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new MediaResult(null, errors);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var item = await db.MediaItems.SingleOrDefaultAsync(m => m.Key == key, cancellationToken);
+        if (item is null)
+        {
+            return MediaResult.Fail("name", "Das Medienelement wurde nicht gefunden.");
+        }
+
+        var changes = new List<string>();
+        var name = details.Name.Trim();
+        if (name != item.Name)
+        {
+            changes.Add($"Name: „{item.Name}“ → „{name}“");
+            item.Name = name;
+        }
+
+        var values = new Dictionary<string, string?>(item.Values, StringComparer.Ordinal);
+        if (item.IsPicture())
+        {
+            var alt = string.IsNullOrWhiteSpace(details.AltText) ? null : details.AltText.Trim();
+            if (alt != values.GetValueOrDefault(AltTextAlias))
+            {
+                changes.Add("Alternativtext");
+                SetOrRemove(values, AltTextAlias, alt);
+            }
+        }
+
+        if (item.MediaTypeAlias == MediaTypeAliases.Image)
+        {
+            var focal = details.FocalPoint?.ToJson();
+            if (focal != values.GetValueOrDefault(FocalPoint.Alias))
+            {
+                changes.Add("Fokuspunkt");
+                SetOrRemove(values, FocalPoint.Alias, focal);
+            }
+        }
+
+        if (changes.Count == 0)
+        {
+            return MediaResult.Ok(item);
+        }
+
+        item.Values = values;
+        item.UpdateDate = Now();
+        audit.Add(db, actor, AuditActions.Save, EntityType, item.Key, item.Name, string.Join("; ", changes));
+        await db.SaveChangesAsync(cancellationToken);
+        await snapshots.RebuildAsync(cancellationToken);
+        return MediaResult.Ok(item);
+    }
+
+    public Task<MediaResult> RenameAsync(Actor actor, Guid key, string name, CancellationToken cancellationToken = default) =>
+        ChangeDetailsAsync(actor, key, d => d with { Name = name }, cancellationToken);
+
+    public Task<MediaResult> SetAltTextAsync(Actor actor, Guid key, string? altText, CancellationToken cancellationToken = default) =>
+        ChangeDetailsAsync(actor, key, d => d with { AltText = altText }, cancellationToken);
+
+    public Task<MediaResult> SetFocalPointAsync(Actor actor, Guid key, FocalPoint? focalPoint, CancellationToken cancellationToken = default) =>
+        ChangeDetailsAsync(actor, key, d => d with { FocalPoint = focalPoint }, cancellationToken);
+
+    /// <summary>Moves an item (with everything below it) into another folder, or to the root when <paramref name="targetKey"/> is <c>null</c>.</summary>
+    public async Task<MediaResult> MoveAsync(Actor actor, Guid key, Guid? targetKey, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var all = await db.MediaItems.ToListAsync(cancellationToken);
+        var item = all.SingleOrDefault(m => m.Key == key);
+        if (item is null || item.Trashed)
+        {
+            return MediaResult.Fail("target", "Das Medienelement wurde nicht gefunden oder liegt im Papierkorb.");
+        }
+
+        MediaItem? target = null;
+        if (targetKey is { } tk)
+        {
+            target = all.SingleOrDefault(m => m.Key == tk);
+            if (target is null || !target.IsFolder() || target.Trashed)
+            {
+                return MediaResult.Fail("target", "Der Zielordner wurde nicht gefunden.");
+            }
+
+            if (target.Key == item.Key || Descendants(all, item.Key).Any(d => d.Key == target.Key))
+            {
+                return MediaResult.Fail("target", "Ein Ordner kann nicht in sich selbst oder einen seiner Unterordner verschoben werden.");
+            }
+        }
+
+        if (item.ParentKey == target?.Key)
+        {
+            return MediaResult.Ok(item);
+        }
+
+        var from = item.ParentKey is { } pk ? all.SingleOrDefault(m => m.Key == pk)?.Name ?? "?" : "Medien";
+        item.ParentKey = target?.Key;
+        item.SortOrder = all.Where(m => m.ParentKey == target?.Key && m.Key != item.Key).Select(m => (int?)m.SortOrder).Max() + 1 ?? 0;
+        item.UpdateDate = Now();
+        SetLevels(all, item, target is null ? 1 : target.Level + 1);
+        audit.Add(db, actor, AuditActions.Move, EntityType, item.Key, item.Name, $"{from} → {target?.Name ?? "Medien"}");
+        await db.SaveChangesAsync(cancellationToken);
+        await snapshots.RebuildAsync(cancellationToken);
+        return MediaResult.Ok(item);
+    }
+
+    /// <summary>Moves an item and everything below it to the recycle bin (pages then no longer show it).</summary>
+    public async Task<MediaResult> TrashAsync(Actor actor, Guid key, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var all = await db.MediaItems.ToListAsync(cancellationToken);
+        var item = all.SingleOrDefault(m => m.Key == key);
+        if (item is null)
+        {
+            return MediaResult.Fail("key", "Das Medienelement wurde nicht gefunden.");
+        }
+
+        if (item.Trashed)
+        {
+            return MediaResult.Ok(item);
+        }
+
+        var now = Now();
+        foreach (var m in Descendants(all, key).Prepend(item))
+        {
+            m.Trashed = true;
+            m.UpdateDate = now;
+        }
+
+        audit.Add(db, actor, AuditActions.Trash, EntityType, item.Key, item.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        await snapshots.RebuildAsync(cancellationToken);
+        return MediaResult.Ok(item);
+    }
+
+    /// <summary>Brings an item (and everything below it) back from the recycle bin; to the root if its folder is gone or trashed.</summary>
+    public async Task<MediaResult> RestoreAsync(Actor actor, Guid key, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var all = await db.MediaItems.ToListAsync(cancellationToken);
+        var item = all.SingleOrDefault(m => m.Key == key);
+        if (item is null)
+        {
+            return MediaResult.Fail("key", "Das Medienelement wurde nicht gefunden.");
+        }
+
+        if (!item.Trashed)
+        {
+            return MediaResult.Ok(item);
+        }
+
+        var parent = item.ParentKey is { } pk ? all.SingleOrDefault(m => m.Key == pk) : null;
+        var details = (string?)null;
+        if (item.ParentKey is not null && (parent is null || parent.Trashed))
+        {
+            item.ParentKey = null;
+            item.SortOrder = all.Where(m => m.ParentKey == null && m.Key != item.Key).Select(m => (int?)m.SortOrder).Max() + 1 ?? 0;
+            SetLevels(all, item, 1);
+            details = "Der Ordner liegt im Papierkorb; wiederhergestellt in der obersten Ebene.";
+        }
+
+        var now = Now();
+        foreach (var m in Descendants(all, key).Prepend(item))
+        {
+            m.Trashed = false;
+            m.UpdateDate = now;
+        }
+
+        audit.Add(db, actor, AuditActions.Restore, EntityType, item.Key, item.Name, details);
+        await db.SaveChangesAsync(cancellationToken);
+        await snapshots.RebuildAsync(cancellationToken);
+        return MediaResult.Ok(item);
+    }
+
+    /// <summary>Deletes an item from the recycle bin for good, with everything below it and their files.</summary>
+    public async Task<MediaResult> DeleteAsync(Actor actor, Guid key, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var all = await db.MediaItems.ToListAsync(cancellationToken);
+        var item = all.SingleOrDefault(m => m.Key == key);
+        if (item is null)
+        {
+            return MediaResult.Fail("key", "Das Medienelement wurde nicht gefunden.");
+        }
+
+        if (!item.Trashed)
+        {
+            return MediaResult.Fail("key", "Nur Elemente im Papierkorb können endgültig gelöscht werden. Verschieben Sie es zuerst in den Papierkorb.");
+        }
+
+        var doomed = Descendants(all, key).Prepend(item).ToList();
+        db.MediaItems.RemoveRange(doomed);
+        var files = doomed.Select(m => m.FilePath).OfType<string>().ToList();
+        audit.Add(db, actor, AuditActions.Delete, EntityType, item.Key, item.Name,
+            doomed.Count > 1 ? $"mit {doomed.Count - 1} enthaltenen Elementen" : null);
+        await db.SaveChangesAsync(cancellationToken);
+        await snapshots.RebuildAsync(cancellationToken);
+
+        // Files still used by another item (none in practice: every upload gets its own path) stay.
+        var stillUsed = all.Except(doomed).Select(m => m.FilePath).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        await DeleteFilesAsync(files.Where(f => !stillUsed.Contains(f)), cancellationToken);
+        return MediaResult.Ok(item);
+    }
+
+    // ============================================================================================ helpers
+
+    private sealed record PreparedFile(byte[] Content, MediaFileInfo Info, string StoreName, string DisplayName);
+
+    /// <summary>Every upload rule, in the order an editor can fix them: name, size, type (allow-list + magic bytes), SVG sanitizing.</summary>
+    private async Task<(PreparedFile? File, MediaResult? Problem)> PrepareAsync(string fileName, Stream content, CancellationToken cancellationToken)
+    {
+        if (MediaPaths.UploadNameProblem(fileName) is { } nameProblem)
+        {
+            return (null, MediaResult.Fail("file", nameProblem));
+        }
+
+        var limit = options.Value.MaxUploadBytes;
+        var bytes = await ReadAtMostAsync(content, limit + 1, cancellationToken);
+        if (bytes.LongLength > limit)
+        {
+            return (null, MediaResult.Fail("file", $"Die Datei „{fileName}“ ist zu groß. Erlaubt sind höchstens {Size(limit)} pro Datei."));
+        }
+
+        if (bytes.Length == 0)
+        {
+            return (null, MediaResult.Fail("file", $"Die Datei „{fileName}“ ist leer."));
+        }
+
+        var storeName = MediaPaths.SafeFileName(fileName);
+        var extension = Path.GetExtension(storeName).TrimStart('.');
+        if (extension.Length == 0)
+        {
+            return (null, MediaResult.Fail("file", $"Die Datei „{fileName}“ hat keine Endung. Erlaubt sind: {AllowedList()}."));
+        }
+
+        try
+        {
+            var info = MediaFileInspector.Inspect(bytes, extension);
+            if (info.Extension == "svg")
+            {
+                bytes = SvgSanitizer.Sanitize(bytes);
+                info = MediaFileInspector.Inspect(bytes, extension);
+            }
+
+            var display = Path.GetFileNameWithoutExtension(fileName).Trim();
+            if (display.Length == 0)
+            {
+                display = storeName;
+            }
+
+            return (new PreparedFile(bytes, info, storeName, display.Length > MaxNameLength ? display[..MaxNameLength] : display), null);
+        }
+        catch (InvalidDataException ex)
+        {
+            return (null, MediaResult.Fail("file", ex.Message));
+        }
+    }
+
+    private async Task<string> SaveFileAsync(PreparedFile file, CancellationToken cancellationToken)
+    {
+        string path;
+        do
+        {
+            path = MediaPaths.NewStorePath(file.StoreName);
+        }
+        while (store.Exists(path));
+
+        using var stream = new MemoryStream(file.Content, writable: false);
+        await store.SaveAsync(path, stream, cancellationToken);
+        return path;
+    }
+
+    /// <summary>Commits; if the database refuses, the file just written is removed again so nothing is left behind.</summary>
+    private async Task CommitOrRemoveFileAsync(CmsDbContext db, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            await store.DeleteAsync(path, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task DeleteFilesAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
+    {
+        foreach (var path in paths)
+        {
+            try
+            {
+                await store.DeleteAsync(path, cancellationToken);
+            }
+            catch (IOException ex)
+            {
+                // The database no longer points at the file; a leftover file harms nobody and is logged for clean-up.
+                logger.LogWarning(ex, "Mediendatei {Path} konnte nicht gelöscht werden.", path);
+            }
+        }
+    }
+
+    private static void Apply(MediaItem item, string path, MediaFileInfo info)
+    {
+        item.FilePath = path;
+        item.Extension = info.Extension;
+        item.MimeType = info.MimeType;
+        item.Bytes = info.Bytes;
+        item.Width = info.Width;
+        item.Height = info.Height;
+        item.FileHash = info.Sha256;
+    }
+
+    private async Task<MediaResult> ChangeDetailsAsync(Actor actor, Guid key, Func<MediaDetails, MediaDetails> change, CancellationToken cancellationToken)
+    {
+        var item = await GetAsync(key, cancellationToken);
+        if (item is null)
+        {
+            return MediaResult.Fail("name", "Das Medienelement wurde nicht gefunden.");
+        }
+
+        var current = new MediaDetails(item.Name, item.Values.GetValueOrDefault(AltTextAlias), FocalPoint.Parse(item.Values.GetValueOrDefault(FocalPoint.Alias)));
+        return await UpdateDetailsAsync(actor, key, change(current), cancellationToken);
+    }
+
+    private static async Task<(MediaItem? Folder, MediaResult? Error)> FolderAsync(CmsDbContext db, Guid? key, string field, CancellationToken cancellationToken)
+    {
+        if (key is not { } k)
+        {
+            return (null, null);
+        }
+
+        var folder = await db.MediaItems.AsNoTracking().SingleOrDefaultAsync(m => m.Key == k, cancellationToken);
+        return folder is null || !folder.IsFolder() || folder.Trashed
+            ? (null, MediaResult.Fail(field, "Der Ordner wurde nicht gefunden oder liegt im Papierkorb."))
+            : (folder, null);
+    }
+
+    private static async Task<int> NextSortOrderAsync(CmsDbContext db, Guid? parentKey, CancellationToken cancellationToken) =>
+        (await db.MediaItems.Where(m => m.ParentKey == parentKey).Select(m => (int?)m.SortOrder).MaxAsync(cancellationToken) ?? -1) + 1;
+
+    private static IEnumerable<MediaItem> Descendants(IReadOnlyCollection<MediaItem> all, Guid key)
+    {
+        var byParent = all.Where(m => m.ParentKey is not null).ToLookup(m => m.ParentKey!.Value);
+        var queue = new Queue<Guid>([key]);
+        var seen = new HashSet<Guid> { key };
+        while (queue.Count > 0)
+        {
+            foreach (var child in byParent[queue.Dequeue()])
+            {
+                if (seen.Add(child.Key))
+                {
+                    queue.Enqueue(child.Key);
+                    yield return child;
+                }
+            }
+        }
+    }
+
+    private static void SetLevels(IReadOnlyCollection<MediaItem> all, MediaItem item, int level)
+    {
+        var byKey = all.ToDictionary(m => m.Key);
+        item.Level = level;
+        foreach (var d in Descendants(all, item.Key))
+        {
+            d.Level = byKey[d.ParentKey!.Value].Level + 1;
+        }
+    }
+
+    private static void SetOrRemove(Dictionary<string, string?> values, string alias, string? value)
+    {
+        if (value is null)
+        {
+            values.Remove(alias);
+        }
+        else
+        {
+            values[alias] = value;
+        }
+    }
+
+    private static string? NameProblem(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return "Bitte geben Sie einen Namen ein.";
+        }
+
+        if (name.Trim().Length > MaxNameLength)
+        {
+            return $"Der Name darf höchstens {MaxNameLength} Zeichen lang sein.";
+        }
+
+        return name.Any(char.IsControl) ? "Der Name darf keine Steuerzeichen enthalten." : null;
+    }
+
+    private static async Task<byte[]> ReadAtMostAsync(Stream content, long max, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length >= max)
+            {
+                break;
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+    private static string AllowedList() => string.Join(", ", MediaFileInspector.AllowedExtensions.Order(StringComparer.Ordinal));
+
+    /// <summary>German size, e.g. „20 MB“, „3,2 KB“.</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} Byte",
+        < 1024 * 1024 => string.Create(German, $"{bytes / 1024d:0.#} KB"),
+        _ => string.Create(German, $"{bytes / (1024d * 1024d):0.#} MB"),
+    };
+
+    /// <summary>German name of a media type.</summary>
+    public static string TypeName(string mediaTypeAlias) => mediaTypeAlias switch
+    {
+        MediaTypeAliases.Folder => "Ordner",
+        MediaTypeAliases.Image => "Bild",
+        MediaTypeAliases.VectorGraphics => "Vektorgrafik (SVG)",
+        MediaTypeAliases.File => "Datei",
+        _ => mediaTypeAlias,
+    };
+}
