@@ -74,14 +74,15 @@ public static class UsersRegistration
             options.AccessDeniedPath = BackOfficeRegistration.PathPrefix + "/access-denied";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
-            options.Events = new CookieAuthenticationEvents
+            // Keep Identity's events (OnValidatePrincipal = the security stamp check); replacing the object would drop it
+            // and a copied cookie would outlive logout and password change.
+            options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+
+            // A signed-in user without the right gets a real 403 (German page via status code pages), not a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
             {
-                // A signed-in user without the right gets a real 403 (German page via status code pages), not a redirect.
-                OnRedirectToAccessDenied = context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                },
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
             };
         });
         builder.Services.AddScoped<IStartupStep, RoleSeedingStep>();

@@ -21,16 +21,16 @@ public sealed class IndexModel(
     private static readonly string[] Notices = ["name", "password"];
 
     [BindProperty]
-    public string DisplayName { get; set; } = "";
+    public string? DisplayName { get; set; }
 
     [BindProperty]
-    public string CurrentPassword { get; set; } = "";
+    public string? CurrentPassword { get; set; }
 
     [BindProperty]
-    public string NewPassword { get; set; } = "";
+    public string? NewPassword { get; set; }
 
     [BindProperty]
-    public string ConfirmNewPassword { get; set; } = "";
+    public string? ConfirmNewPassword { get; set; }
 
     public string Email { get; private set; } = "";
 

@@ -25,16 +25,16 @@ public sealed class IndexModel(
     public string? Token { get; set; }
 
     [BindProperty]
-    public string Email { get; set; } = "";
+    public string? Email { get; set; }
 
     [BindProperty]
-    public string DisplayName { get; set; } = "";
+    public string? DisplayName { get; set; }
 
     [BindProperty]
-    public string Password { get; set; } = "";
+    public string? Password { get; set; }
 
     [BindProperty]
-    public string ConfirmPassword { get; set; } = "";
+    public string? ConfirmPassword { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await IsOpenAsync(cancellationToken) ? Page() : NotFound();

@@ -13,19 +13,19 @@ namespace Initiativenberatung.Web.BackOffice.Pages.Users;
 public sealed class CreateModel(UserAdministration administration, IOptions<IdentityOptions> identity, IStringLocalizer<UsersText> text) : UserFormPageModel
 {
     [BindProperty]
-    public string Email { get; set; } = "";
+    public string? Email { get; set; }
 
     [BindProperty]
-    public string DisplayName { get; set; } = "";
+    public string? DisplayName { get; set; }
 
     [BindProperty]
-    public string Role { get; set; } = BackOfficeRoles.Editor;
+    public string? Role { get; set; } = BackOfficeRoles.Editor;
 
     [BindProperty]
-    public string Password { get; set; } = "";
+    public string? Password { get; set; }
 
     [BindProperty]
-    public string ConfirmPassword { get; set; } = "";
+    public string? ConfirmPassword { get; set; }
 
     public void OnGet()
     {
@@ -34,6 +34,11 @@ public sealed class CreateModel(UserAdministration administration, IOptions<Iden
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
+        if (string.IsNullOrWhiteSpace(DisplayName))
+        {
+            ModelState.AddModelError(nameof(DisplayName), text["Users.NameRequired"]);
+        }
+
         if (!string.Equals(Password, ConfirmPassword, StringComparison.Ordinal))
         {
             ModelState.AddModelError(nameof(ConfirmPassword), text["Users.PasswordsDiffer"]);

@@ -16,19 +16,19 @@ public sealed class EditModel(UserAdministration administration, IOptions<Identi
     public BackOfficeUserSummary Target { get; private set; } = null!;
 
     [BindProperty]
-    public string DisplayName { get; set; } = "";
+    public string? DisplayName { get; set; }
 
     [BindProperty]
-    public string Role { get; set; } = "";
+    public string? Role { get; set; }
 
     [BindProperty]
     public bool IsDisabled { get; set; }
 
     [BindProperty]
-    public string NewPassword { get; set; } = "";
+    public string? NewPassword { get; set; }
 
     [BindProperty]
-    public string ConfirmNewPassword { get; set; } = "";
+    public string? ConfirmNewPassword { get; set; }
 
     /// <summary>Key of the success message after a redirect (<c>?saved=…</c>), only known keys.</summary>
     public string? Notice { get; private set; }
