@@ -2,7 +2,6 @@ using Initiativenberatung.Web.Hosting;
 using Initiativenberatung.Core.Users;
 using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.Infrastructure.Users;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
@@ -61,6 +60,7 @@ public static class UsersRegistration
             // default SAMEORIGIN would be sent first and win.
             options.SuppressXFrameOptionsHeader = true;
         });
+
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -74,6 +74,7 @@ public static class UsersRegistration
             options.AccessDeniedPath = BackOfficeRegistration.PathPrefix + "/access-denied";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+
             // Keep Identity's events (OnValidatePrincipal = the security stamp check); replacing the object would drop it
             // and a copied cookie would outlive logout and password change.
             options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
