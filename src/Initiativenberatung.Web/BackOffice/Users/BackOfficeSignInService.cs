@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Net;
 using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Users;
@@ -10,32 +12,46 @@ public enum SignInOutcome
     Success,
     Failed,
     LockedOut,
+
+    /// <summary>Too many failed sign-ins from this address in the last minute (answer 429).</summary>
+    Throttled,
 }
 
 /// <summary>
 /// Signs editors in by e-mail and password. Unknown e-mail, wrong password and disabled users get the same answer
-/// and cost the same time (a password hash is always verified), so the login reveals no accounts.
+/// and cost the same work (exactly one password hash verification each), so the login reveals no accounts.
 /// </summary>
 public sealed class BackOfficeSignInService(
     UserManager<BackOfficeUser> users,
     SignInManager<BackOfficeUser> signIn,
     IPasswordHasher<BackOfficeUser> hasher,
     AuditService audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    LoginThrottle throttle)
 {
     private static readonly BackOfficeUser DummyUser = new() { UserName = "dummy@invalid", Email = "dummy@invalid" };
-    private static string? _dummyHash;
 
-    public async Task<SignInOutcome> SignInAsync(string email, string password)
+    /// <summary>
+    /// A hash made by the same kind of hasher (same algorithm and iteration count as real ones), once per hasher type:
+    /// the hasher is scoped, and hashing per request would make the unknown-user path cost twice the work.
+    /// </summary>
+    private static readonly ConcurrentDictionary<Type, string> DummyHashes = new();
+
+    public async Task<SignInOutcome> SignInAsync(string email, string password, IPAddress? remoteAddress = null)
     {
+        if (throttle.IsBlocked(remoteAddress))
+        {
+            return SignInOutcome.Throttled;
+        }
+
         var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null || user.IsDisabled)
+        if (user is null || user.IsDisabled || await users.IsLockedOutAsync(user))
         {
             // Same work as a real check: verify against a fixed hash.
-            _dummyHash ??= hasher.HashPassword(DummyUser, Guid.NewGuid().ToString("N"));
-            hasher.VerifyHashedPassword(DummyUser, _dummyHash, password);
-            await audit.WriteAsync(Actor.System, AuditActions.LoginFailed, "User", null, email.Length > 100 ? email[..100] : email);
-            return SignInOutcome.Failed;
+            VerifyDummy(password);
+            throttle.RecordFailure(remoteAddress);
+            await audit.WriteAsync(user is null ? Actor.System : BackOfficeActor.For(user), AuditActions.LoginFailed, "User", null, email.Length > 100 ? email[..100] : email);
+            return user is not null && !user.IsDisabled ? SignInOutcome.LockedOut : SignInOutcome.Failed;
         }
 
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
@@ -43,11 +59,18 @@ public sealed class BackOfficeSignInService(
         {
             user.LastLoginAt = clock.GetUtcNow().UtcDateTime;
             await users.UpdateAsync(user);
-            await audit.WriteAsync(new Actor(user.Id, user.Email ?? user.UserName ?? ""), AuditActions.Login, "User", null, user.Email ?? "");
+            await audit.WriteAsync(BackOfficeActor.For(user), AuditActions.Login, "User", null, user.Email ?? "");
             return SignInOutcome.Success;
         }
 
-        await audit.WriteAsync(new Actor(user.Id, user.Email ?? ""), AuditActions.LoginFailed, "User", null, user.Email ?? "");
+        throttle.RecordFailure(remoteAddress);
+        await audit.WriteAsync(BackOfficeActor.For(user), AuditActions.LoginFailed, "User", null, user.Email ?? "");
         return result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.Failed;
+    }
+
+    private void VerifyDummy(string password)
+    {
+        var hash = DummyHashes.GetOrAdd(hasher.GetType(), _ => hasher.HashPassword(DummyUser, Guid.NewGuid().ToString("N")) ?? "");
+        hasher.VerifyHashedPassword(DummyUser, hash, password);
     }
 }

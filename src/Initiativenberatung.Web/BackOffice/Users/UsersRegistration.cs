@@ -2,9 +2,12 @@ using Initiativenberatung.Web.Hosting;
 using Initiativenberatung.Core.Users;
 using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.Infrastructure.Users;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Initiativenberatung.Web.Cli;
 
 namespace Initiativenberatung.Web.BackOffice.Users;
 
@@ -23,6 +26,9 @@ public static class UsersRegistration
         builder.Services.AddIdentity<BackOfficeUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+
+                // The user name is the e-mail address, checked by UserAdministration; no extra character list.
+                options.User.AllowedUserNameCharacters = "";
                 options.Password.RequiredLength = 12;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
@@ -35,7 +41,25 @@ public static class UsersRegistration
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<CmsDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<GermanIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+
+        var secureCookies = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
+            ? CookieSecurePolicy.SameAsRequest
+            : CookieSecurePolicy.Always;
+
+        // The antiforgery cookie (back office and public forms) gets the same flags as the sign-in cookie.
+        builder.Services.Configure<AntiforgeryOptions>(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = secureCookies;
+
+            // Framing is forbidden by our own headers (X-Frame-Options: DENY, frame-ancestors 'none'); antiforgery's
+            // default SAMEORIGIN would be sent first and win.
+            options.SuppressXFrameOptionsHeader = true;
+        });
 
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         builder.Services.ConfigureApplicationCookie(options =>
@@ -44,26 +68,43 @@ public static class UsersRegistration
             options.Cookie.Path = BackOfficeRegistration.PathPrefix;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
-                ? CookieSecurePolicy.SameAsRequest
-                : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = secureCookies;
             options.LoginPath = BackOfficeRegistration.PathPrefix + "/login";
             options.LogoutPath = BackOfficeRegistration.PathPrefix + "/logout";
             options.AccessDeniedPath = BackOfficeRegistration.PathPrefix + "/access-denied";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
-            options.Events = new CookieAuthenticationEvents
+
+            // Keep Identity's events (OnValidatePrincipal = the security stamp check); replacing the object would drop it
+            // and a copied cookie would outlive logout and password change.
+            options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+
+            // A signed-in user without the right gets a real 403 (German page via status code pages), not a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
             {
-                // A signed-in user without the right gets a real 403 (German page via status code pages), not a redirect.
-                OnRedirectToAccessDenied = context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                },
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
             };
         });
         builder.Services.AddScoped<IStartupStep, RoleSeedingStep>();
         builder.Services.AddScoped<BackOfficeSignInService>();
+        builder.Services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<LoginThrottle>();
+
+        // Users section, own account, first administrator (from configuration or the one-time setup link), CLI verbs.
+        builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddOptions<SetupOptions>().BindConfiguration(SetupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SetupOptions>, SetupOptionsValidator>();
+        builder.Services.AddSingleton<SetupToken>();
+        builder.Services.AddScoped<FirstAdministrator>();
+        builder.Services.AddScoped<IStartupStep, FirstAdministratorStep>();
+        builder.Services.AddSingleton<ICliCommand, UsersAddCommand>();
+        builder.Services.AddSingleton<ICliCommand, UsersListCommand>();
+        builder.Services.Configure<RazorPagesOptions>(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Users", BackOfficePolicies.Users);
+            options.Conventions.AllowAnonymousToFolder("/Install");
+        });
         return builder;
     }
 }

@@ -3,11 +3,12 @@ using Initiativenberatung.Web.BackOffice.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Initiativenberatung.Web.BackOffice.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(BackOfficeSignInService signIn) : PageModel
+public sealed class LoginModel(BackOfficeSignInService signIn, IStringLocalizer<UsersText> text) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Login.EmailRequired")]
@@ -26,6 +27,9 @@ public sealed class LoginModel(BackOfficeSignInService signIn) : PageModel
 
     public string? Failure { get; private set; }
 
+    /// <summary>Set when the client address used up its failed attempts (answer 429).</summary>
+    public string? Throttled { get; private set; }
+
     public void OnGet()
     {
     }
@@ -37,13 +41,19 @@ public sealed class LoginModel(BackOfficeSignInService signIn) : PageModel
             return Page();
         }
 
-        var outcome = await signIn.SignInAsync(Email, Password);
+        var outcome = await signIn.SignInAsync(Email, Password, HttpContext.Connection.RemoteIpAddress);
         if (outcome == SignInOutcome.Success)
         {
-            // Only local addresses: never an open redirect.
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith(BackOfficeRegistration.PathPrefix, StringComparison.OrdinalIgnoreCase)
-                ? ReturnUrl
-                : BackOfficeRegistration.PathPrefix);
+            // Only local addresses below /umbraco: never an open redirect.
+            return LocalRedirect(BackOfficeReturnUrl.Sanitize(ReturnUrl));
+        }
+
+        if (outcome == SignInOutcome.Throttled)
+        {
+            Throttled = text["Login.Throttled"];
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)LoginThrottle.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Page();
         }
 
         Failure = outcome == SignInOutcome.LockedOut ? "Login.LockedOut" : "Login.Failed";
