@@ -14,7 +14,7 @@ namespace Initiativenberatung.BrowserTests;
 public sealed class ContentEditorJourneyTests
 {
     private const string Email = "journey-editor@example.org";
-    private const string Password = "Kooperation-2026-Browser!";
+    private const string Password = "Rathaus-Gartenbank-2026!";
     private const string OldIntro = "Die Initiativenberatung stellt interessierten Kommunen";
     private const string NewIntro = "Neu: Kommunen und Initiativen gestalten gemeinsam nachhaltige Projekte.";
     private static readonly Guid Home = new("5f0c7a2e-3b1d-4e8a-9c6f-2d4b8e1a7c30");

@@ -16,7 +16,7 @@ namespace Initiativenberatung.BrowserTests;
 public sealed class MediaSectionTests
 {
     private const string Email = "medien-browser@example.org";
-    private const string Password = "Kooperation-2026-Browser!";
+    private const string Password = "Rathaus-Gartenbank-2026!";
     private const string InfosheetKey = "a8c3e1f0-2b4d-4e6f-8a1c-3d5e7f9b0c12";
     private const string LogosFolderKey = "7d1e2f30-5a6b-4c7d-8e9f-0a1b2c3d4e53";
 

@@ -12,7 +12,7 @@ namespace Initiativenberatung.BrowserTests.BackOffice;
 public sealed class SettingsTests
 {
     private const string Email = "admin-browser-settings@example.org";
-    private const string Password = "Einstellungen-2026-Browser!";
+    private const string Password = "Rathaus-Gartenbank-2026!";
     private const string SurveyPageEditor = "/umbraco/settings/document-types/edit/2c4e6a80-1b3d-4f5a-9e7c-0d2f4b6a8c03";
 
     [OneTimeSetUp]
