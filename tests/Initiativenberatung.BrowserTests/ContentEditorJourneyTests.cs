@@ -21,18 +21,8 @@ public sealed class ContentEditorJourneyTests
     private int _seededVersion;
 
     [OneTimeSetUp]
-    public async Task CreateEditorAsync()
-    {
-        await using var scope = BrowserSite.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<BackOfficeUser>>();
-        if (await users.FindByEmailAsync(Email) is null)
-        {
-            var user = new BackOfficeUser { UserName = Email, Email = Email, DisplayName = "Redaktion", CreatedAt = DateTime.UtcNow };
-            var created = await users.CreateAsync(user, Password);
-            Assert.That(created.Succeeded, Is.True, string.Join("; ", created.Errors.Select(e => e.Description)));
-            await users.AddToRoleAsync(user, BackOfficeRoles.Editor);
-        }
-    }
+    public Task CreateEditorAsync() =>
+        BackOfficeSession.EnsureUserAsync(Email, Password, BackOfficeRoles.Editor, "Redaktion");
 
     [SetUp]
     public async Task RememberSeedAsync() =>
@@ -119,10 +109,6 @@ public sealed class ContentEditorJourneyTests
 
     private static async Task SignInAsync(IPage page)
     {
-        await page.GotoAsync("/umbraco/login");
-        await page.Locator("input[name='Email']").FillAsync(Email);
-        await page.Locator("input[name='Password']").FillAsync(Password);
-        await page.Locator("uui-button[type='submit']").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await BackOfficeSession.SignInAsync(page, Email, Password);
     }
 }

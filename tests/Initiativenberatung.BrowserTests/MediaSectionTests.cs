@@ -21,21 +21,8 @@ public sealed class MediaSectionTests
     private const string LogosFolderKey = "7d1e2f30-5a6b-4c7d-8e9f-0a1b2c3d4e53";
 
     [OneTimeSetUp]
-    public async Task CreateEditor()
-    {
-        await using var scope = BrowserSite.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<BackOfficeUser>>();
-        if (await users.FindByEmailAsync(Email) is not null)
-        {
-            return;
-        }
-
-        var user = new BackOfficeUser { UserName = Email, Email = Email, DisplayName = "Medien (Browsertest)", CreatedAt = DateTime.UtcNow };
-        var created = await users.CreateAsync(user, Password);
-        Assert.That(created.Succeeded, Is.True, string.Join("; ", created.Errors.Select(e => e.Description)));
-        var role = await users.AddToRoleAsync(user, BackOfficeRoles.Editor);
-        Assert.That(role.Succeeded, Is.True, string.Join("; ", role.Errors.Select(e => e.Description)));
-    }
+    public Task CreateEditor() =>
+        BackOfficeSession.EnsureUserAsync(Email, Password, BackOfficeRoles.Editor, "Medien (Browsertest)");
 
     [Test]
     public async Task Serves_the_new_file_on_the_public_download_link_When_the_editor_replaces_the_infosheet_pdf()
@@ -52,7 +39,7 @@ public sealed class MediaSectionTests
             MimeType = "application/pdf",
             Buffer = pdf,
         });
-        await page.Locator("uui-button[label='Datei ersetzen']").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Datei ersetzen", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("done=replaced", StringComparison.Ordinal));
         Assert.That(await page.GetByRole(AriaRole.Status).InnerTextAsync(), Does.Contain("Die Datei wurde ersetzt"));
 
@@ -92,7 +79,7 @@ public sealed class MediaSectionTests
             MimeType = "image/svg+xml",
             Buffer = Encoding.UTF8.GetBytes(svg),
         });
-        await page.Locator("uui-button[label='Hochladen']").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hochladen", Exact = true }).ClickAsync();
 
         // upload.js posts with XMLHttpRequest, shows a progress bar and reloads the folder when done.
         var itemLink = page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
@@ -100,7 +87,7 @@ public sealed class MediaSectionTests
         await itemLink.ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/umbraco/media/edit/", StringComparison.Ordinal));
         await page.GetByLabel("Alternativtext").FillAsync("Logo Land Nordrhein-Westfalen");
-        await page.Locator("uui-button[label='Speichern']").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("done=saved", StringComparison.Ordinal));
 
         await page.GotoAsync($"/umbraco/media/{LogosFolderKey}");
@@ -162,7 +149,7 @@ public sealed class MediaSectionTests
 
         await page.GotoAsync("/umbraco/media");
         await page.GetByLabel("Dateien", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "infoblatt.pdf", MimeType = "application/pdf", Buffer = png });
-        await page.Locator("uui-button[label='Hochladen']").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hochladen", Exact = true }).ClickAsync();
 
         var error = page.Locator("[data-media-progress] .is-error");
         await error.WaitForAsync();
@@ -202,11 +189,7 @@ public sealed class MediaSectionTests
     private static async Task<IPage> SignedInPageAsync(IBrowserContext context)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/umbraco/login");
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(Email);
-        await page.GetByLabel("Passwort").FillAsync(Password);
-        await page.Locator("uui-button[label='Anmelden']").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await BackOfficeSession.SignInAsync(page, Email, Password);
         return page;
     }
 

@@ -36,6 +36,8 @@ class RichTextEditor extends HTMLElement {
 
     this.editor = new Editor({
       element: surface,
+      // No <style> element: the back office's CSP allows stylesheets from 'self' only; the editor's CSS ships in backoffice.css.
+      injectCSS: false,
       extensions: [StarterKit.configure({ link: { openOnClick: false, autolink: true, protocols: ["https", "http", "mailto", "tel"] } })],
       content: textarea.value,
       editorProps: {

@@ -16,20 +16,8 @@ public sealed class SettingsTests
     private const string SurveyPageEditor = "/umbraco/settings/document-types/edit/2c4e6a80-1b3d-4f5a-9e7c-0d2f4b6a8c03";
 
     [OneTimeSetUp]
-    public async Task CreateAdministrator()
-    {
-        await using var scope = BrowserSite.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<BackOfficeUser>>();
-        if (await users.FindByEmailAsync(Email) is not null)
-        {
-            return;
-        }
-
-        var user = new BackOfficeUser { UserName = Email, Email = Email, DisplayName = "Admin (Browser)", CreatedAt = DateTime.UtcNow };
-        var created = await users.CreateAsync(user, Password);
-        Assert.That(created.Succeeded, Is.True, string.Join("; ", created.Errors.Select(e => e.Description)));
-        Assert.That((await users.AddToRoleAsync(user, BackOfficeRoles.Administrator)).Succeeded, Is.True);
-    }
+    public Task CreateAdministrator() =>
+        BackOfficeSession.EnsureUserAsync(Email, Password, BackOfficeRoles.Administrator, "Admin (Browser)");
 
     [Test]
     public async Task Saves_a_new_property_When_an_admin_adds_it_with_the_keyboard_only()
@@ -127,11 +115,7 @@ public sealed class SettingsTests
     private static async Task<IPage> SignInAsync(IBrowserContext context)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/umbraco/login");
-        await page.Locator("#Email").FillAsync(Email);
-        await page.Locator("#Password").FillAsync(Password);
-        await page.Locator("uui-button[type='submit']").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await BackOfficeSession.SignInAsync(page, Email, Password);
         return page;
     }
 

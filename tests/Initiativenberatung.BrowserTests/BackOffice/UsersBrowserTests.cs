@@ -73,7 +73,7 @@ public sealed class UsersBrowserTests
         await page.GetByLabel("Rolle").SelectOptionAsync(BackOfficeRoles.Editor);
         await page.GetByLabel("Erstes Passwort").FillAsync("Pflaume-Gewitter-Sessel-4");
         await page.GetByLabel("Passwort wiederholen").FillAsync("Pflaume-Gewitter-Sessel-4");
-        await page.Locator("#bo-main uui-button[type=submit]").ClickAsync();
+        await page.Locator("#bo-main button[type=submit]").ClickAsync();
         await page.WaitForURLAsync("**/umbraco/users/*saved=created");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Der Benutzer wurde angelegt.");
         await page.GotoAsync("/umbraco/users");
@@ -99,7 +99,7 @@ public sealed class UsersBrowserTests
         await page.GotoAsync("/umbraco/users/create");
         await page.GetByLabel("E-Mail-Adresse").FillAsync("kaputt");
         await page.GetByLabel("Erstes Passwort").FillAsync("passwort");
-        await page.Locator("#bo-main uui-button[type=submit]").ClickAsync();
+        await page.Locator("#bo-main button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(page, "the create form with errors");
 
@@ -113,10 +113,6 @@ public sealed class UsersBrowserTests
 
     private static async Task SignInAsync(IPage page)
     {
-        await page.GotoAsync("/umbraco/login");
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(Admin);
-        await page.GetByLabel("Passwort").FillAsync(Password);
-        await page.Locator("#bo-main uui-button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/umbraco");
+        await BackOfficeSession.SignInAsync(page, Admin, Password);
     }
 }
