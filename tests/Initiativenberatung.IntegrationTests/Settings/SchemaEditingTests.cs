@@ -137,7 +137,7 @@ public sealed class SchemaEditingTests
         var before = await Schema.GetDataTypeAsync(SettingsTestSite.TextstringKey);
         var page = await _client.GetDocumentAsync(path);
 
-        using var response = await _client.SubmitAsync(page, "form[method='post'] button[type='submit']", fields => fields.Set("Form.ConfigJson", config));
+        using var response = await _client.SubmitAsync(page, "#bo-main form[method='post'] button[type='submit']", fields => fields.Set("Form.ConfigJson", config));
         var html = await SettingsTestSite.ParseAsync(response);
         var after = await Schema.GetDataTypeAsync(SettingsTestSite.TextstringKey);
 
@@ -156,7 +156,7 @@ public sealed class SchemaEditingTests
     {
         var page = await _client.GetDocumentAsync("/umbraco/settings/data-types/edit");
 
-        using var response = await _client.SubmitAsync(page, "form[method='post'] button[type='submit']", fields =>
+        using var response = await _client.SubmitAsync(page, "#bo-main form[method='post'] button[type='submit']", fields =>
         {
             fields.Set("Form.Name", "Kurztext 80");
             fields.Set("Form.EditorAlias", "Umbraco.TextBox");
@@ -178,7 +178,7 @@ public sealed class SchemaEditingTests
     {
         var page = await _client.GetDocumentAsync("/umbraco/settings/data-types/edit");
 
-        using var response = await _client.SubmitAsync(page, "form[method='post'] button[type='submit']", fields =>
+        using var response = await _client.SubmitAsync(page, "#bo-main form[method='post'] button[type='submit']", fields =>
         {
             fields.Set("Form.Name", "Fremd");
             fields.Set("Form.EditorAlias", "Umbraco.Gibtsnicht");
