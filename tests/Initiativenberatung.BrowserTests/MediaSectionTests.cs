@@ -19,6 +19,7 @@ public sealed class MediaSectionTests
     private const string Password = "Rathaus-Gartenbank-2026!";
     private const string InfosheetKey = "a8c3e1f0-2b4d-4e6f-8a1c-3d5e7f9b0c12";
     private const string LogosFolderKey = "7d1e2f30-5a6b-4c7d-8e9f-0a1b2c3d4e53";
+    private const string HomeKey = "5f0c7a2e-3b1d-4e8a-9c6f-2d4b8e1a7c30";
 
     [OneTimeSetUp]
     public Task CreateEditor() =>
@@ -61,7 +62,7 @@ public sealed class MediaSectionTests
     }
 
     [Test]
-    public async Task Shows_the_new_logo_with_its_alt_text_When_an_editor_uploads_an_svg_into_logos()
+    public async Task Shows_the_new_logo_on_the_public_page_When_an_editor_uploads_it_with_alt_text_and_publishes_it()
     {
         await using var context = await BrowserSite.NewContextAsync();
         var page = await SignedInPageAsync(context);
@@ -104,12 +105,30 @@ public sealed class MediaSectionTests
 
         await page.GotoAsync($"/umbraco/media/{LogosFolderKey}?view=list");
         Assert.That(await row.InnerTextAsync(), Does.Contain("Logo Land Nordrhein-Westfalen").And.Contain("Vektorgrafik"), "the logo in the list with its alt text");
+
+        // Publish: pick the new logo in the page's "Gefördert durch" block (the only multiple media picker) and publish.
+        await page.GotoAsync($"/umbraco/content/edit/{HomeKey}");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = name, Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern und veröffentlichen", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        var publicPage = await context.NewPageAsync();
+        await publicPage.GotoAsync("/");
+        var logo = publicPage.Locator("section.block-logos img[alt='Logo Land Nordrhein-Westfalen']");
+        await logo.ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(logo).ToBeVisibleAsync();
+        Assert.That(await logo.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), Is.True, "the public page loads the new logo");
+
+        // Leave the shared site as seeded: take the logo out again.
+        await page.GotoAsync($"/umbraco/content/edit/{HomeKey}");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = name, Exact = true }).UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern und veröffentlichen", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     [Test]
     public async Task Uploads_the_chosen_file_When_javascript_is_off()
     {
-        // The login form needs JavaScript (uui button); sign in with it, then carry the session cookie over.
+        // Sign in with a JavaScript context, then carry the session cookie over to one without JavaScript.
         await using var signIn = await BrowserSite.NewContextAsync();
         await SignedInPageAsync(signIn);
         await using var context = await BrowserSite.NewContextAsync(javaScriptEnabled: false);
