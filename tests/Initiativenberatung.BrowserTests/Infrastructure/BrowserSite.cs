@@ -38,6 +38,7 @@ public static class BrowserSite
         _factory = new SiteFactory(TestEnvironment.RepositoryRoot, _dataDirectory);
         _baseAddress = _factory.Start();
         await TestContext.Progress.WriteLineAsync($"Site on {_baseAddress} (content root {TestEnvironment.RepositoryRoot}, data {_dataDirectory})");
+        await WarmUpAsync(_baseAddress);
 
         _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -47,6 +48,20 @@ public static class BrowserSite
             Args = TestEnvironment.ChromiumArgs,
         });
         await TestContext.Progress.WriteLineAsync($"Chromium {_browser.Version} from {chromium}");
+    }
+
+    /// <summary>
+    /// Requests the main pages once before the first test, so no test pays for the cold start (first JIT, view
+    /// activation, client bundle from disk) within its own timeouts on a busy machine.
+    /// </summary>
+    private static async Task WarmUpAsync(Uri baseAddress)
+    {
+        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        foreach (var path in new[] { "/", "/umbraco/login", "/umbraco/lib/uui.js", "/css/site.css" })
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.That(response.IsSuccessStatusCode, Is.True, $"warm-up GET {path} answered {(int)response.StatusCode}");
+        }
     }
 
     internal static async Task StopAsync()
