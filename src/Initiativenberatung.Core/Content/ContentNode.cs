@@ -14,7 +14,10 @@ public sealed class ContentNode
 
     public string Name { get; set; } = "";
 
-    /// <summary>URL segment; empty for the first root node, which answers at <c>/</c>.</summary>
+    /// <summary>
+    /// URL segment of the PUBLISHED version (what routes use); for a document that is not published, the segment of its latest version.
+    /// The draft's segment is <see cref="ContentVersion.UrlSegment"/> and becomes live only when that version is published.
+    /// </summary>
     public string UrlSegment { get; set; } = "";
 
     public int SortOrder { get; set; }
@@ -48,6 +51,9 @@ public sealed class ContentVersion
     public Guid ContentKey { get; set; }
 
     public string Name { get; set; } = "";
+
+    /// <summary>The URL segment this version answers at once it is published (Umbraco keeps it per version, too).</summary>
+    public string UrlSegment { get; set; } = "";
 
     public DateTime CreatedAt { get; set; }
 

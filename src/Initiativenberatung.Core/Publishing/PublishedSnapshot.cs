@@ -70,6 +70,25 @@ public sealed class PublishedSnapshot
 
     public PublishedContent? GetByKey(Guid key) => Content.TryGetValue(key, out var content) ? content : null;
 
+    /// <summary>
+    /// The route a published document would have with <paramref name="segment"/> below <paramref name="parentKey"/>
+    /// (<c>null</c> when it is not published or the new parent has no route). The first root keeps <c>/</c>.
+    /// </summary>
+    public string? RouteWith(Guid key, Guid? parentKey, string segment)
+    {
+        if (GetByKey(key) is not { } content)
+        {
+            return null;
+        }
+
+        if (parentKey is { } pk)
+        {
+            return GetByKey(pk)?.Route is { } parentRoute ? NormalizeRoute(parentRoute + segment + "/") : null;
+        }
+
+        return content.Route == "/" && content.ParentKey is null ? "/" : NormalizeRoute("/" + segment + "/");
+    }
+
     public PublishedMedia? GetMedia(Guid key) => Media.TryGetValue(key, out var media) ? media : null;
 
     public IReadOnlyList<PublishedContent> Children(PublishedContent parent) =>

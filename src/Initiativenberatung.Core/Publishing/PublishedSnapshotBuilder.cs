@@ -5,7 +5,11 @@ using Initiativenberatung.Core.Schema;
 namespace Initiativenberatung.Core.Publishing;
 
 /// <summary>A published document with the version visitors see.</summary>
-public sealed record PublishedSource(ContentNode Node, ContentVersion Version);
+public sealed record PublishedSource(ContentNode Node, ContentVersion Version)
+{
+    /// <summary>The segment the route uses: the version's (so a draft's new address waits for its publish), else the document's.</summary>
+    public string UrlSegment => string.IsNullOrEmpty(Version.UrlSegment) ? Node.UrlSegment : Version.UrlSegment;
+}
 
 /// <summary>
 /// Builds a <see cref="PublishedSnapshot"/> from the schema, the published versions and the media library.
@@ -45,12 +49,12 @@ public static class PublishedSnapshotBuilder
             string? route;
             if (source.Node.ParentKey is not { } parentKey)
             {
-                route = source.Node.Key == firstRoot ? "/" : "/" + source.Node.UrlSegment + "/";
+                route = source.Node.Key == firstRoot ? "/" : "/" + source.UrlSegment + "/";
             }
             else
             {
                 route = byKey.TryGetValue(parentKey, out var parent) && RouteOf(parent, depth + 1) is { } parentRoute
-                    ? parentRoute + source.Node.UrlSegment + "/"
+                    ? parentRoute + source.UrlSegment + "/"
                     : null;
             }
 
@@ -95,7 +99,7 @@ public static class PublishedSnapshotBuilder
                 ParentKey = source.Node.ParentKey,
                 Level = source.Node.Level,
                 SortOrder = source.Node.SortOrder,
-                UrlSegment = source.Node.UrlSegment,
+                UrlSegment = source.UrlSegment,
                 Route = routes[source.Node.Key],
                 TemplateAlias = source.Node.TemplateAlias,
                 CreateDate = source.Node.CreateDate,

@@ -66,9 +66,22 @@ public sealed class ContentService(
             return ContentOperationResult.Fail("key", "Dokumente im Papierkorb können nicht veröffentlicht werden.");
         }
 
+        var version = await db.ContentVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == node.CurrentVersionId, cancellationToken);
+        var segment = string.IsNullOrEmpty(version?.UrlSegment) ? node.UrlSegment : version.UrlSegment;
+        if (segment.Length > 0 && await SegmentTakenAsync(db, node.ParentKey, node.Key, segment, cancellationToken))
+        {
+            return ContentOperationResult.Fail("urlSegment", SegmentClashMessage(segment));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var redirects = RedirectPlanner.Plan(snapshots.Current, node.Key, node.ParentKey, segment);
+        var oldSegment = node.UrlSegment;
         node.PublishedVersionId = node.CurrentVersionId;
-        node.UpdateDate = clock.GetUtcNow().UtcDateTime;
-        audit.Add(db, actor, AuditActions.Publish, EntityType, node.Key, node.Name, $"Version {node.CurrentVersionId} veröffentlicht.");
+        node.UrlSegment = segment;
+        node.UpdateDate = now;
+        audit.Add(db, actor, AuditActions.Publish, EntityType, node.Key, node.Name,
+            $"Version {node.CurrentVersionId} veröffentlicht." + SegmentChange(oldSegment, segment));
+        await RedirectPlanner.ApplyAsync(db, redirects, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await snapshots.RebuildAsync(cancellationToken);
         return new ContentOperationResult(node, []);
@@ -107,12 +120,19 @@ public sealed class ContentService(
             return ContentOperationResult.Fail("version", "Diese Version gibt es nicht (mehr).");
         }
 
+        var segment = string.IsNullOrEmpty(old.UrlSegment) ? node.UrlSegment : old.UrlSegment;
+        if (segment.Length > 0 && await SegmentTakenAsync(db, node.ParentKey, key, segment, cancellationToken))
+        {
+            return ContentOperationResult.Fail("urlSegment", SegmentClashMessage(segment));
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var version = new ContentVersion
         {
             ContentKey = key,
             Name = old.Name,
+            UrlSegment = segment,
             CreatedAt = now,
             CreatedBy = actor.UserName,
             Values = new Dictionary<string, string?>(old.Values, StringComparer.Ordinal),
@@ -121,6 +141,12 @@ public sealed class ContentService(
         await db.SaveChangesAsync(cancellationToken);
         node.CurrentVersionId = version.Id;
         node.Name = old.Name;
+        if (!node.IsPublished)
+        {
+            // Nothing is live: the document's segment follows its latest version. A published one keeps its address until publish.
+            node.UrlSegment = segment;
+        }
+
         node.UpdateDate = now;
         audit.Add(db, actor, AuditActions.Rollback, EntityType, key, old.Name,
             $"Version {old.Id} vom {old.CreatedAt:yyyy-MM-dd HH:mm} als Entwurf (Version {version.Id}) wiederhergestellt.");
@@ -179,11 +205,9 @@ public sealed class ContentService(
 
         if (segment.Length > 0)
         {
-            var siblingClash = await db.ContentNodes.AnyAsync(
-                n => n.ParentKey == parentKey && n.Key != command.Key && !n.Trashed && n.UrlSegment == segment, cancellationToken);
-            if (siblingClash)
+            if (await SegmentTakenAsync(db, parentKey, command.Key, segment, cancellationToken))
             {
-                errors.Add(new ValidationError("urlSegment", $"Auf dieser Ebene gibt es bereits eine Seite mit der Adresse „{segment}“."));
+                errors.Add(new ValidationError("urlSegment", SegmentClashMessage(segment)));
             }
         }
 
@@ -193,7 +217,8 @@ public sealed class ContentService(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var redirects = node is null ? [] : RedirectPlanner.Plan(snapshots.Current, node.Key, node.ParentKey, segment);
+        // Only a publish changes a live address (and so creates redirects); a draft keeps its new segment in its version.
+        var redirects = node is null || !publish ? [] : RedirectPlanner.Plan(snapshots.Current, node.Key, node.ParentKey, segment);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var created = node is null;
         if (node is null)
@@ -216,7 +241,11 @@ public sealed class ContentService(
         }
 
         var oldSegment = node.UrlSegment;
-        node.UrlSegment = segment;
+        if (publish || !node.IsPublished)
+        {
+            node.UrlSegment = segment;
+        }
+
         node.Name = command.Name.Trim();
         node.UpdateDate = now;
 
@@ -224,6 +253,7 @@ public sealed class ContentService(
         {
             ContentKey = command.Key,
             Name = node.Name,
+            UrlSegment = segment,
             CreatedAt = now,
             CreatedBy = actor.UserName,
             Values = values,
@@ -238,9 +268,11 @@ public sealed class ContentService(
         }
 
         var details = (created ? "Angelegt; " : "") + (publish ? $"Version {version.Id} gespeichert und veröffentlicht." : $"Entwurf (Version {version.Id}) gespeichert.");
-        if (!created && !string.Equals(oldSegment, segment, StringComparison.Ordinal))
+        if (!created)
         {
-            details += $" Adresse „{oldSegment}“ → „{segment}“.";
+            details += publish || !node.IsPublished
+                ? SegmentChange(oldSegment, segment)
+                : string.Equals(oldSegment, segment, StringComparison.Ordinal) ? "" : $" Neue Adresse „{segment}“ nach dem Veröffentlichen (bisher „{oldSegment}“).";
         }
 
         audit.Add(db, actor, publish ? AuditActions.Publish : AuditActions.Save, EntityType, node.Key, node.Name, details);
@@ -248,12 +280,27 @@ public sealed class ContentService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        // A changed address of a published page is live at once (the segment belongs to the document, not the version).
-        if (publish || redirects.Count > 0)
+        if (publish)
         {
             await snapshots.RebuildAsync(cancellationToken);
         }
 
         return new ContentOperationResult(node, []);
     }
+
+    /// <summary>The German message for a segment that a sibling already has (published or in its latest version).</summary>
+    public static string SegmentClashMessage(string segment) => $"Auf dieser Ebene gibt es bereits eine Seite mit der Adresse „{segment}“.";
+
+    /// <summary>
+    /// Whether a sibling (same parent, not in the recycle bin) answers at <paramref name="segment"/> now (its published segment)
+    /// or will after its next publish (the segment of its latest version).
+    /// </summary>
+    internal static Task<bool> SegmentTakenAsync(CmsDbContext db, Guid? parentKey, Guid key, string segment, CancellationToken cancellationToken) =>
+        db.ContentNodes.AnyAsync(
+            n => n.ParentKey == parentKey && n.Key != key && !n.Trashed
+                && (n.UrlSegment == segment || db.ContentVersions.Any(v => v.Id == n.CurrentVersionId && v.UrlSegment == segment)),
+            cancellationToken);
+
+    private static string SegmentChange(string oldSegment, string newSegment) =>
+        string.Equals(oldSegment, newSegment, StringComparison.Ordinal) ? "" : $" Adresse „{oldSegment}“ → „{newSegment}“.";
 }

@@ -67,9 +67,9 @@ public sealed class ContentStructureService(
             return new ContentOperationResult(null, [placement with { PropertyAlias = "parent" }]);
         }
 
-        if (nodes.Any(n => n.ParentKey == newParentKey && n.Key != key && !n.Trashed && n.UrlSegment == node.UrlSegment))
+        if (await SegmentClashAsync(db, nodes, node, newParentKey, cancellationToken) is { } clash)
         {
-            return ContentOperationResult.Fail("parent", $"Am Ziel gibt es bereits eine Seite mit der Adresse „{node.UrlSegment}“.");
+            return ContentOperationResult.Fail("parent", $"Am Ziel gibt es bereits eine Seite mit der Adresse „{clash}“.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -170,10 +170,10 @@ public sealed class ContentStructureService(
             }
         }
 
-        if (nodes.Any(n => n.ParentKey == node.ParentKey && n.Key != key && !n.Trashed && n.UrlSegment == node.UrlSegment))
+        if (await SegmentClashAsync(db, nodes, node, node.ParentKey, cancellationToken) is { } clash)
         {
             return ContentOperationResult.Fail("urlSegment",
-                $"„{node.Name}“ kann nicht wiederhergestellt werden: Auf dieser Ebene gibt es inzwischen eine Seite mit der Adresse „{node.UrlSegment}“.");
+                $"„{node.Name}“ kann nicht wiederhergestellt werden: Auf dieser Ebene gibt es inzwischen eine Seite mit der Adresse „{clash}“.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -239,6 +239,28 @@ public sealed class ContentStructureService(
                 stack.Push(child);
             }
         }
+    }
+
+    /// <summary>
+    /// The segment of <paramref name="node"/> (published or draft) that a document below <paramref name="parentKey"/> already has
+    /// (published or in its latest version), or <c>null</c> when there is none.
+    /// </summary>
+    private static async Task<string?> SegmentClashAsync(
+        CmsDbContext db, IReadOnlyCollection<ContentNode> nodes, ContentNode node, Guid? parentKey, CancellationToken cancellationToken)
+    {
+        var siblings = nodes.Where(n => n.ParentKey == parentKey && n.Key != node.Key && !n.Trashed).ToList();
+        if (siblings.Count == 0)
+        {
+            return null;
+        }
+
+        var versionIds = siblings.Append(node).Where(n => n.CurrentVersionId is not null).Select(n => n.CurrentVersionId!.Value).ToList();
+        var latest = await db.ContentVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id))
+            .ToDictionaryAsync(v => v.Id, v => v.UrlSegment, cancellationToken);
+        string Latest(ContentNode n) => n.CurrentVersionId is { } id && latest.TryGetValue(id, out var segment) && segment.Length > 0 ? segment : n.UrlSegment;
+
+        var taken = siblings.SelectMany(n => new[] { n.UrlSegment, Latest(n) }).Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal);
+        return new[] { node.UrlSegment, Latest(node) }.FirstOrDefault(s => s.Length > 0 && taken.Contains(s));
     }
 
     private static void SetLevels(IReadOnlyCollection<ContentNode> nodes, ContentNode root, int level)

@@ -15,22 +15,9 @@ internal static class RedirectPlanner
     public static IReadOnlyList<(string OldRoute, string NewRoute, Guid Key)> Plan(
         PublishedSnapshot snapshot, Guid key, Guid? newParentKey, string newSegment)
     {
-        if (snapshot.GetByKey(key) is not { } content)
-        {
-            return [];
-        }
-
-        string? newRoute;
-        if (newParentKey is { } parentKey)
-        {
-            newRoute = snapshot.GetByKey(parentKey)?.Route is { } parentRoute ? parentRoute + newSegment + "/" : null;
-        }
-        else
-        {
-            newRoute = content.Route == "/" ? "/" : "/" + newSegment + "/";
-        }
-
-        if (newRoute is null || string.Equals(PublishedSnapshot.NormalizeRoute(newRoute), content.Route, StringComparison.Ordinal))
+        if (snapshot.GetByKey(key) is not { } content
+            || snapshot.RouteWith(key, newParentKey, newSegment) is not { } newRoute
+            || string.Equals(newRoute, content.Route, StringComparison.Ordinal))
         {
             return [];
         }

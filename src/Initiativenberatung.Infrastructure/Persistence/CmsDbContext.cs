@@ -122,6 +122,7 @@ public class CmsDbContext(DbContextOptions<CmsDbContext> options)
             e.ToTable("ContentVersions");
             e.HasKey(v => v.Id);
             e.Property(v => v.Name).HasMaxLength(255);
+            e.Property(v => v.UrlSegment).HasMaxLength(255);
             e.Property(v => v.CreatedBy).HasMaxLength(255);
             e.Property(v => v.Values).HasConversion(valuesConverter, valuesComparer);
             e.HasIndex(v => new { v.ContentKey, v.Id });

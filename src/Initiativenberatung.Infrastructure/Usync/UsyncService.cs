@@ -697,7 +697,9 @@ public sealed partial class UsyncService(
             return;
         }
 
+        // uSync content files carry no segment: the version's segment comes from umbracoUrlName or the name (as Umbraco does).
         var urlName = values.GetValueOrDefault("umbracoUrlName");
+        var segment = UrlSegments.Create(string.IsNullOrWhiteSpace(urlName) ? incoming.Name : urlName);
         var node = new ContentNode
         {
             Id = existing?.Id ?? 0,
@@ -705,7 +707,7 @@ public sealed partial class UsyncService(
             ParentKey = parent?.Key,
             Level = parent is null ? 1 : parent.Level + 1,
             Name = incoming.Name.Trim(),
-            UrlSegment = UrlSegments.Create(string.IsNullOrWhiteSpace(urlName) ? incoming.Name : urlName),
+            UrlSegment = segment,
             SortOrder = incoming.SortOrder,
             ContentTypeAlias = type.Alias,
             TemplateAlias = incoming.TemplateAlias,
@@ -716,8 +718,9 @@ public sealed partial class UsyncService(
             CurrentVersionId = existing?.CurrentVersionId,
         };
 
-        var oldFlat = existing is null ? null : FlattenContent(existing, current?.Values, existing.PublishedVersionId is not null && existing.PublishedVersionId == existing.CurrentVersionId);
-        var details = Diff(oldFlat, FlattenContent(node, values, incoming.Published));
+        var currentSegment = string.IsNullOrEmpty(current?.UrlSegment) ? existing?.UrlSegment ?? "" : current.UrlSegment;
+        var oldFlat = existing is null ? null : FlattenContent(existing, currentSegment, current?.Values, existing.PublishedVersionId is not null && existing.PublishedVersionId == existing.CurrentVersionId);
+        var details = Diff(oldFlat, FlattenContent(node, segment, values, incoming.Published));
         if (existing is not null && details.Count == 0)
         {
             Add(run, handler, "Content", incoming.Name, incoming.Key, entry.RelativePath, UsyncChangeKind.NoChange);
@@ -726,6 +729,7 @@ public sealed partial class UsyncService(
 
         var valuesChanged = current is null
             || !string.Equals(current.Name, node.Name, StringComparison.Ordinal)
+            || !string.Equals(current.UrlSegment, segment, StringComparison.Ordinal)
             || !SameValues(current.Values, values);
         var now = clock.GetUtcNow().UtcDateTime;
         if (run.Apply)
@@ -734,7 +738,10 @@ public sealed partial class UsyncService(
             ContentVersion? version = null;
             if (valuesChanged)
             {
-                version = new ContentVersion { ContentKey = node.Key, Name = node.Name, CreatedAt = now, CreatedBy = ImportUser, Values = values };
+                version = new ContentVersion
+                {
+                    ContentKey = node.Key, Name = node.Name, UrlSegment = segment, CreatedAt = now, CreatedBy = ImportUser, Values = values,
+                };
                 run.Db.ContentVersions.Add(version);
                 if (await SaveAsync(run, cancellationToken) is { } versionError)
                 {
@@ -768,7 +775,7 @@ public sealed partial class UsyncService(
             existing is null ? UsyncChangeKind.Create : UsyncChangeKind.Update, null, details);
     }
 
-    private static SortedDictionary<string, string?> FlattenContent(ContentNode n, IReadOnlyDictionary<string, string?>? values, bool published)
+    private static SortedDictionary<string, string?> FlattenContent(ContentNode n, string segment, IReadOnlyDictionary<string, string?>? values, bool published)
     {
         var result = new SortedDictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -779,7 +786,7 @@ public sealed partial class UsyncService(
             ["Template"] = n.TemplateAlias,
             ["Trashed"] = UsyncXml.LowerBool(n.Trashed),
             ["Published"] = UsyncXml.LowerBool(published),
-            ["UrlSegment"] = n.UrlSegment,
+            ["UrlSegment"] = segment,
         };
         foreach (var (alias, value) in values ?? new Dictionary<string, string?>())
         {

@@ -107,6 +107,49 @@ public sealed class PublishedSnapshotBuilderTests
         });
     }
 
+    [Test]
+    public void Routes_by_the_segment_of_the_published_version_When_the_document_segment_differs()
+    {
+        var child = Page(ChildKey, HomeKey, "Über uns");
+        child.Version.UrlSegment = "wer-wir-sind";
+        var grandChild = Page(GrandChildKey, ChildKey, "Team");
+
+        var snapshot = Build(Page(HomeKey, null, "Start"), child, grandChild);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(snapshot.GetByRoute("/wer-wir-sind/")?.Key, Is.EqualTo(ChildKey));
+            Assert.That(snapshot.GetByKey(ChildKey)?.UrlSegment, Is.EqualTo("wer-wir-sind"));
+            Assert.That(snapshot.GetByRoute("/ueber-uns/"), Is.Null, "the document's own segment is not a second route");
+            Assert.That(snapshot.GetByKey(GrandChildKey)?.Route, Is.EqualTo("/wer-wir-sind/team/"), "descendants follow the version's segment");
+        });
+    }
+
+    [Test]
+    public void Falls_back_to_the_document_segment_When_the_version_has_none()
+    {
+        var child = Page(ChildKey, HomeKey, "Über uns");
+        child.Version.UrlSegment = "";
+
+        var snapshot = Build(Page(HomeKey, null, "Start"), child);
+
+        Assert.That(snapshot.GetByKey(ChildKey)?.Route, Is.EqualTo("/ueber-uns/"));
+    }
+
+    [Test]
+    public void Gives_the_future_route_of_a_published_document_When_asked_with_a_new_segment()
+    {
+        var snapshot = Build(Page(HomeKey, null, "Start"), Page(ChildKey, HomeKey, "Über uns"), Page(GrandChildKey, ChildKey, "Team"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(snapshot.RouteWith(ChildKey, HomeKey, "wer-wir-sind"), Is.EqualTo("/wer-wir-sind/"));
+            Assert.That(snapshot.RouteWith(GrandChildKey, HomeKey, "team"), Is.EqualTo("/team/"), "a new parent");
+            Assert.That(snapshot.RouteWith(HomeKey, null, "neu"), Is.EqualTo("/"), "the first root stays at /");
+            Assert.That(snapshot.RouteWith(Guid.NewGuid(), HomeKey, "x"), Is.Null, "unpublished documents have no route");
+        });
+    }
+
     private static PublishedSnapshot Build(params PublishedSource[] sources) =>
         PublishedSnapshotBuilder.Build(1, TestSchema.ContentTypes(), sources, [], html => html);
 
@@ -117,7 +160,7 @@ public sealed class PublishedSnapshotBuilderTests
             Key = key, ParentKey = parent, Name = name, UrlSegment = UrlSegments.Create(name),
             ContentTypeAlias = parent is null ? "page" : "child", PublishedVersionId = 1, CurrentVersionId = 1,
         };
-        var version = new ContentVersion { ContentKey = key, Name = name, Values = { ["headline"] = name } };
+        var version = new ContentVersion { ContentKey = key, Name = name, UrlSegment = UrlSegments.Create(name), Values = { ["headline"] = name } };
         return new PublishedSource(node, version);
     }
 }

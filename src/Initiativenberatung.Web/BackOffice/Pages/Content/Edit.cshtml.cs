@@ -1,6 +1,7 @@
 using System.Globalization;
 using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Core.Content;
+using Initiativenberatung.Core.Publishing;
 using Initiativenberatung.Core.Schema;
 using Initiativenberatung.Core.Validation;
 using Initiativenberatung.Infrastructure.Auditing;
@@ -24,6 +25,7 @@ public sealed class EditModel(
     ContentStructureService structure,
     ContentScheduleService schedules,
     AuditService audit,
+    IPublishedSnapshotAccessor snapshots,
     TimeProvider clock) : PageModel
 {
     private static readonly TimeZoneInfo EditorTimeZone = FindTimeZone();
@@ -48,6 +50,12 @@ public sealed class EditModel(
     public string? UrlSegment { get; set; }
 
     public ContentNode? Node { get; private set; }
+
+    /// <summary>The latest saved version (the draft editors work on).</summary>
+    public ContentVersion? Draft { get; private set; }
+
+    /// <summary>The address the draft will have once it is published, when it differs from the live one; otherwise <c>null</c>.</summary>
+    public string? PendingRoute { get; private set; }
 
     public ContentType? ContentType { get; private set; }
 
@@ -82,10 +90,9 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        var draft = (await queries.GetAsync(Key, cancellationToken))?.Draft;
         Name = Node?.Name ?? "";
-        UrlSegment = Node is null ? "" : Node.UrlSegment;
-        Fields = ContentEditorForm.Build(Context, ContentType!, draft?.Values ?? new Dictionary<string, string?>(), []);
+        UrlSegment = DraftSegment();
+        Fields = ContentEditorForm.Build(Context, ContentType!, Draft?.Values ?? new Dictionary<string, string?>(), []);
         return Page();
     }
 
@@ -190,11 +197,10 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        var draft = (await queries.GetAsync(Key, cancellationToken))?.Draft;
         Name = Node?.Name ?? "";
-        UrlSegment = Node?.UrlSegment ?? "";
+        UrlSegment = DraftSegment();
         Errors = result.Errors;
-        Fields = ContentEditorForm.Build(Context, ContentType!, draft?.Values ?? new Dictionary<string, string?>(), []);
+        Fields = ContentEditorForm.Build(Context, ContentType!, Draft?.Values ?? new Dictionary<string, string?>(), []);
         return Page();
     }
 
@@ -278,8 +284,13 @@ public sealed class EditModel(
         Context = await contextLoader.LoadAsync(cancellationToken);
         var loaded = await queries.GetAsync(Key, cancellationToken);
         Node = loaded?.Node;
+        Draft = loaded?.Draft;
         if (Node is not null)
         {
+            PendingRoute = snapshots.Current.RouteWith(Node.Key, Node.ParentKey, DraftSegment()) is { } future
+                && snapshots.Current.GetByKey(Node.Key) is { } live && !string.Equals(future, live.Route, StringComparison.Ordinal)
+                ? future
+                : null;
             ContentType = Context.Schema.ByAlias(Node.ContentTypeAlias);
             Versions = await queries.VersionsAsync(Key, cancellationToken: cancellationToken);
             AuditTrail = await audit.ForEntityAsync(Key, 100, cancellationToken);
@@ -292,6 +303,9 @@ public sealed class EditModel(
 
         return ContentType is not null;
     }
+
+    /// <summary>The segment of the latest version (the document's for versions from before segments were kept per version).</summary>
+    private string DraftSegment() => Draft is { UrlSegment.Length: > 0 } draft ? draft.UrlSegment : Node?.UrlSegment ?? "";
 
     /// <summary>Possible new parents for „Verschieben“: not the document itself, its descendants or the recycle bin.</summary>
     public IEnumerable<ContentTreeItem> MoveTargets()

@@ -38,6 +38,7 @@ public sealed class PreviewModel(PreviewSnapshotFactory previews, ICompositeView
             Model = new WebsitePageModel(found.Content, found.Snapshot),
             [LayoutKey] = "~/Views/Shared/_PreviewLayout.cshtml",
             ["PreviewEditUrl"] = $"{BackOfficeRegistration.PathPrefix}/content/edit/{key:D}",
+            ["PreviewRoute"] = found.Content.Route,
         };
         return new ViewResult { ViewName = view, ViewData = viewData };
     }
