@@ -26,7 +26,7 @@ public sealed record ContentOperationResult(ContentNode? Node, IReadOnlyList<Val
 
     public static ContentOperationResult Fail(string alias, string message) => new(null, [new ValidationError(alias, message)]);
 
-    public static ContentOperationResult NotFound() => Fail("key", "Das Dokument wurde nicht gefunden.");
+    public static ContentOperationResult NotFound() => Fail("key", Messages.Get("Content.NotFound"));
 }
 
 /// <summary>
@@ -63,12 +63,12 @@ public sealed class ContentService(
 
         if (node.Trashed)
         {
-            return ContentOperationResult.Fail("key", "Dokumente im Papierkorb können nicht veröffentlicht werden.");
+            return ContentOperationResult.Fail("key", Messages.Get("Content.TrashedCannotPublish"));
         }
 
         node.PublishedVersionId = node.CurrentVersionId;
         node.UpdateDate = clock.GetUtcNow().UtcDateTime;
-        audit.Add(db, actor, AuditActions.Publish, EntityType, node.Key, node.Name, $"Version {node.CurrentVersionId} veröffentlicht.");
+        audit.Add(db, actor, AuditActions.Publish, EntityType, node.Key, node.Name, Messages.Get("Content.Audit.Published", node.CurrentVersionId));
         await db.SaveChangesAsync(cancellationToken);
         await snapshots.RebuildAsync(cancellationToken);
         return new ContentOperationResult(node, []);
@@ -85,7 +85,7 @@ public sealed class ContentService(
 
         node.PublishedVersionId = null;
         node.UpdateDate = clock.GetUtcNow().UtcDateTime;
-        audit.Add(db, actor, AuditActions.Unpublish, EntityType, node.Key, node.Name, "Veröffentlichung zurückgenommen.");
+        audit.Add(db, actor, AuditActions.Unpublish, EntityType, node.Key, node.Name, Messages.Get("Content.Audit.Unpublished"));
         await db.SaveChangesAsync(cancellationToken);
         await snapshots.RebuildAsync(cancellationToken);
         return new ContentOperationResult(node, []);
@@ -104,7 +104,7 @@ public sealed class ContentService(
 
         if (old is null)
         {
-            return ContentOperationResult.Fail("version", "Diese Version gibt es nicht (mehr).");
+            return ContentOperationResult.Fail("version", Messages.Get("Content.VersionNotFound"));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -123,7 +123,7 @@ public sealed class ContentService(
         node.Name = old.Name;
         node.UpdateDate = now;
         audit.Add(db, actor, AuditActions.Rollback, EntityType, key, old.Name,
-            $"Version {old.Id} vom {old.CreatedAt:yyyy-MM-dd HH:mm} als Entwurf (Version {version.Id}) wiederhergestellt.");
+            Messages.Get("Content.Audit.RolledBack", old.Id, old.CreatedAt, version.Id));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ContentOperationResult(node, []);
@@ -137,18 +137,18 @@ public sealed class ContentService(
         var type = schema.ByAlias(command.ContentTypeAlias);
         if (type is null || type.Kind != ContentTypeKind.Document)
         {
-            return ContentOperationResult.Fail("contentType", $"Den Dokumenttyp „{command.ContentTypeAlias}“ gibt es nicht.");
+            return ContentOperationResult.Fail("contentType", Messages.Get("Content.UnknownDocumentType", command.ContentTypeAlias));
         }
 
         var node = await db.ContentNodes.SingleOrDefaultAsync(n => n.Key == command.Key, cancellationToken);
         if (node is not null && !string.Equals(node.ContentTypeAlias, type.Alias, StringComparison.OrdinalIgnoreCase))
         {
-            return ContentOperationResult.Fail("contentType", "Der Dokumenttyp eines bestehenden Dokuments kann nicht geändert werden.");
+            return ContentOperationResult.Fail("contentType", Messages.Get("Content.DocumentTypeChange"));
         }
 
         if (node is { Trashed: true } && publish)
         {
-            return ContentOperationResult.Fail("key", "Dokumente im Papierkorb können nicht veröffentlicht werden.");
+            return ContentOperationResult.Fail("key", Messages.Get("Content.TrashedCannotPublish"));
         }
 
         ContentNode? parent = null;
@@ -158,7 +158,7 @@ public sealed class ContentService(
             parent = await db.ContentNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Key == pk, cancellationToken);
             if (parent is null || (node is null && parent.Trashed))
             {
-                return ContentOperationResult.Fail("parent", "Das übergeordnete Dokument wurde nicht gefunden.");
+                return ContentOperationResult.Fail("parent", Messages.Get("Content.ParentNotFound"));
             }
         }
 
@@ -174,7 +174,7 @@ public sealed class ContentService(
         var segment = UrlSegments.Create(string.IsNullOrWhiteSpace(command.UrlSegment) ? command.Name : command.UrlSegment);
         if (segment.Length == 0 && (parentKey is not null || !string.IsNullOrWhiteSpace(command.Name)) && !errors.Any(e => e.PropertyAlias == "name"))
         {
-            errors.Add(new ValidationError("urlSegment", "Aus dem Namen lässt sich keine Adresse bilden; bitte geben Sie eine Adresse (URL-Segment) aus Buchstaben oder Ziffern ein."));
+            errors.Add(new ValidationError("urlSegment", Messages.Get("Content.NoSegment")));
         }
 
         if (segment.Length > 0)
@@ -183,7 +183,7 @@ public sealed class ContentService(
                 n => n.ParentKey == parentKey && n.Key != command.Key && !n.Trashed && n.UrlSegment == segment, cancellationToken);
             if (siblingClash)
             {
-                errors.Add(new ValidationError("urlSegment", $"Auf dieser Ebene gibt es bereits eine Seite mit der Adresse „{segment}“."));
+                errors.Add(new ValidationError("urlSegment", Messages.Get("Content.DuplicateSegment", segment)));
             }
         }
 
@@ -237,10 +237,10 @@ public sealed class ContentService(
             node.PublishedVersionId = version.Id;
         }
 
-        var details = (created ? "Angelegt; " : "") + (publish ? $"Version {version.Id} gespeichert und veröffentlicht." : $"Entwurf (Version {version.Id}) gespeichert.");
+        var details = (created ? Messages.Get("Content.Audit.CreatedPrefix") : "") + (publish ? Messages.Get("Content.Audit.SavedAndPublished", version.Id) : Messages.Get("Content.Audit.SavedDraft", version.Id));
         if (!created && !string.Equals(oldSegment, segment, StringComparison.Ordinal))
         {
-            details += $" Adresse „{oldSegment}“ → „{segment}“.";
+            details += Messages.Get("Content.Audit.SegmentChanged", oldSegment, segment);
         }
 
         audit.Add(db, actor, publish ? AuditActions.Publish : AuditActions.Save, EntityType, node.Key, node.Name, details);
