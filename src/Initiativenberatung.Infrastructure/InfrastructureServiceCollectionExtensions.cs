@@ -16,6 +16,7 @@ public static class InfrastructureServiceCollectionExtensions
     {
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Messages.Catalog);
         services.AddSingleton<RichTextSanitizer>();
         services.AddSingleton<PropertyValueSanitizer>();
         services.AddSingleton<PublishedSnapshotService>();

@@ -34,12 +34,12 @@ public sealed class BlockListData
         }
         catch (JsonException ex)
         {
-            throw new FormatException("Der Wert ist keine gültige Blockliste (JSON erwartet).", ex);
+            throw new FormatException(Messages.Get("BlockList.InvalidJson"), ex);
         }
 
         if (root is not JsonObject obj)
         {
-            throw new FormatException("Der Wert ist keine gültige Blockliste (JSON-Objekt erwartet).");
+            throw new FormatException(Messages.Get("BlockList.NotAnObject"));
         }
 
         if (obj["layout"]?[LayoutAlias] is JsonArray layout)
@@ -49,7 +49,7 @@ public sealed class BlockListData
                 var contentKey = ReadKey(item, "contentKey", "contentUdi");
                 if (contentKey is null)
                 {
-                    throw new FormatException("Ein Block der Blockliste hat keinen Inhaltsschlüssel (contentKey).");
+                    throw new FormatException(Messages.Get("BlockList.BlockWithoutContentKey"));
                 }
 
                 result.Layout.Add(new BlockLayoutItem(contentKey.Value, ReadKey(item, "settingsKey", "settingsUdi")));
@@ -151,9 +151,9 @@ public sealed class BlockListData
         foreach (var item in array.OfType<JsonObject>())
         {
             var key = ReadKey(item, "key", "udi")
-                ?? throw new FormatException("Ein Element der Blockliste hat keinen Schlüssel (key).");
+                ?? throw new FormatException(Messages.Get("BlockList.ElementWithoutKey"));
             var typeKey = ReadKey(item, "contentTypeKey", "contentTypeKey")
-                ?? throw new FormatException("Ein Element der Blockliste hat keinen Elementtyp (contentTypeKey).");
+                ?? throw new FormatException(Messages.Get("BlockList.ElementWithoutType"));
             var element = new BlockElementData(key, typeKey);
             if (item["values"] is JsonArray values)
             {

@@ -21,9 +21,9 @@ public static class BackOfficeRoles
     /// <summary>German display name.</summary>
     public static string DisplayName(string role) => role switch
     {
-        Administrator => "Administration",
-        Editor => "Redaktion",
-        Staff => "Auswertung (Formulareinträge)",
+        Administrator => Messages.Get("Role.Administrator"),
+        Editor => Messages.Get("Role.Editor"),
+        Staff => Messages.Get("Role.Staff"),
         _ => role,
     };
 }

@@ -32,11 +32,11 @@ public sealed class ContentValidator
         var errors = new List<ValidationError>();
         if (!type.IsElement && string.IsNullOrWhiteSpace(name))
         {
-            errors.Add(new ValidationError("name", "Bitte geben Sie einen Namen ein."));
+            errors.Add(new ValidationError("name", Messages.Get("Validation.NameRequired")));
         }
         else if (name is { Length: > 255 })
         {
-            errors.Add(new ValidationError("name", "Der Name darf höchstens 255 Zeichen lang sein."));
+            errors.Add(new ValidationError("name", Messages.Get("Validation.NameTooLong")));
         }
 
         ValidateProperties(type, values, prefix: "", errors);
@@ -48,17 +48,17 @@ public sealed class ContentValidator
     {
         if (child.IsElement)
         {
-            return new ValidationError("contentType", $"„{child.Name}“ ist ein Elementtyp und kann nur in Blöcken verwendet werden.");
+            return new ValidationError("contentType", Messages.Get("Validation.ElementTypeNotAllowed", child.Name));
         }
 
         if (parent is null)
         {
-            return child.AllowAtRoot ? null : new ValidationError("contentType", $"Der Dokumenttyp „{child.Name}“ ist auf oberster Ebene nicht erlaubt.");
+            return child.AllowAtRoot ? null : new ValidationError("contentType", Messages.Get("Validation.NotAllowedAtRoot", child.Name));
         }
 
         return parent.AllowedChildren.Any(c => c.Key == child.Key || string.Equals(c.Alias, child.Alias, StringComparison.OrdinalIgnoreCase))
             ? null
-            : new ValidationError("contentType", $"Der Dokumenttyp „{child.Name}“ ist unter „{parent.Name}“ nicht erlaubt.");
+            : new ValidationError("contentType", Messages.Get("Validation.NotAllowedBelow", child.Name, parent.Name));
     }
 
     private void ValidateProperties(ContentType type, IReadOnlyDictionary<string, string?> values, string prefix, List<ValidationError> errors)
@@ -67,7 +67,7 @@ public sealed class ContentValidator
         var known = properties.Select(p => p.Alias).ToHashSet(StringComparer.Ordinal);
         foreach (var alias in values.Keys.Where(a => !known.Contains(a)).Order(StringComparer.Ordinal))
         {
-            errors.Add(new ValidationError(prefix + alias, $"Die Eigenschaft „{alias}“ gibt es im Typ „{type.Name}“ nicht."));
+            errors.Add(new ValidationError(prefix + alias, Messages.Get("Validation.UnknownProperty", alias, type.Name)));
         }
 
         foreach (var property in properties)
@@ -88,7 +88,7 @@ public sealed class ContentValidator
             if (property.Mandatory)
             {
                 errors.Add(new ValidationError(path, string.IsNullOrWhiteSpace(property.MandatoryMessage)
-                    ? $"„{caption}“ ist ein Pflichtfeld."
+                    ? Messages.Get("Validation.Mandatory", caption)
                     : property.MandatoryMessage));
             }
 
@@ -109,14 +109,14 @@ public sealed class ContentValidator
             }
             catch (ArgumentException)
             {
-                errors.Add(new ValidationError(path, $"Die Prüfregel von „{caption}“ ist ungültig; bitte wenden Sie sich an die Administration."));
+                errors.Add(new ValidationError(path, Messages.Get("Validation.InvalidRegex", caption)));
                 return;
             }
 
             if (!matches)
             {
                 errors.Add(new ValidationError(path, string.IsNullOrWhiteSpace(property.ValidationRegexMessage)
-                    ? $"„{caption}“ hat nicht das erwartete Format."
+                    ? Messages.Get("Validation.RegexMismatch", caption)
                     : property.ValidationRegexMessage));
             }
         }
@@ -128,53 +128,53 @@ public sealed class ContentValidator
                 var maxChars = ConfigInt(config, "maxChars") ?? 512;
                 if (text.Length > maxChars)
                 {
-                    errors.Add(new ValidationError(path, $"„{caption}“ darf höchstens {maxChars} Zeichen lang sein (jetzt {text.Length})."));
+                    errors.Add(new ValidationError(path, Messages.Get("Validation.TooLong", caption, maxChars, text.Length)));
                 }
 
                 break;
             case EditorAliases.TextArea:
                 if (ConfigInt(config, "maxChars") is { } areaMax && text.Length > areaMax)
                 {
-                    errors.Add(new ValidationError(path, $"„{caption}“ darf höchstens {areaMax} Zeichen lang sein (jetzt {text.Length})."));
+                    errors.Add(new ValidationError(path, Messages.Get("Validation.TooLong", caption, areaMax, text.Length)));
                 }
 
                 break;
             case EditorAliases.Integer:
                 if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
                 {
-                    errors.Add(new ValidationError(path, $"„{caption}“ muss eine ganze Zahl sein."));
+                    errors.Add(new ValidationError(path, Messages.Get("Validation.NotAnInteger", caption)));
                 }
                 else if ((ConfigInt(config, "min") is { } min && number < min) || (ConfigInt(config, "max") is { } max && number > max))
                 {
-                    errors.Add(new ValidationError(path, $"„{caption}“ liegt außerhalb des erlaubten Bereichs."));
+                    errors.Add(new ValidationError(path, Messages.Get("Validation.OutOfRange", caption)));
                 }
 
                 break;
             case EditorAliases.Decimal:
                 if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
                 {
-                    errors.Add(new ValidationError(path, $"„{caption}“ muss eine Zahl sein."));
+                    errors.Add(new ValidationError(path, Messages.Get("Validation.NotANumber", caption)));
                 }
 
                 break;
             case EditorAliases.TrueFalse:
                 if (text.Trim() is not ("0" or "1" or "true" or "false" or "True" or "False"))
                 {
-                    errors.Add(new ValidationError(path, $"„{caption}“ muss ja oder nein sein."));
+                    errors.Add(new ValidationError(path, Messages.Get("Validation.NotABoolean", caption)));
                 }
 
                 break;
             case EditorAliases.ContentPicker:
                 if (PropertyValueConverter.ParseDocumentKey(text) is null)
                 {
-                    errors.Add(new ValidationError(path, $"„{caption}“ verweist nicht auf ein gültiges Dokument."));
+                    errors.Add(new ValidationError(path, Messages.Get("Validation.InvalidDocument", caption)));
                 }
 
                 break;
             case EditorAliases.FormPicker:
                 if (!Guid.TryParse(text.Trim(), out _))
                 {
-                    errors.Add(new ValidationError(path, $"„{caption}“ verweist nicht auf ein gültiges Formular."));
+                    errors.Add(new ValidationError(path, Messages.Get("Validation.InvalidForm", caption)));
                 }
 
                 break;
@@ -184,7 +184,7 @@ public sealed class ContentValidator
             case EditorAliases.MultiUrlPicker:
                 if (!IsJsonArray(text))
                 {
-                    errors.Add(new ValidationError(path, $"„{caption}“ enthält keine gültige Linkliste."));
+                    errors.Add(new ValidationError(path, Messages.Get("Validation.InvalidLinkList", caption)));
                 }
 
                 break;
@@ -198,7 +198,7 @@ public sealed class ContentValidator
     {
         if (!IsJsonArray(text) && !text.TrimStart().StartsWith("umb://media/", StringComparison.OrdinalIgnoreCase))
         {
-            errors.Add(new ValidationError(path, $"„{caption}“ enthält keine gültige Medienauswahl."));
+            errors.Add(new ValidationError(path, Messages.Get("Validation.InvalidMediaPicker", caption)));
             return;
         }
 
@@ -206,7 +206,7 @@ public sealed class ContentValidator
         var multiple = config?["multiple"] is JsonValue m && m.TryGetValue<bool>(out var isMultiple) && isMultiple;
         if (!multiple && count > 1)
         {
-            errors.Add(new ValidationError(path, $"„{caption}“ erlaubt nur ein Medium (ausgewählt: {count})."));
+            errors.Add(new ValidationError(path, Messages.Get("Validation.SingleMediaOnly", caption, count)));
         }
     }
 
@@ -219,7 +219,7 @@ public sealed class ContentValidator
         }
         catch (FormatException ex)
         {
-            errors.Add(new ValidationError(path, $"„{caption}“: {ex.Message}"));
+            errors.Add(new ValidationError(path, Messages.Get("Validation.PropertyProblem", caption, ex.Message)));
             return;
         }
 
@@ -228,12 +228,12 @@ public sealed class ContentValidator
             .Where(k => Guid.TryParse(k, out _)).Select(k => Guid.Parse(k!)).ToHashSet() ?? [];
         if (ConfigInt(config?["validationLimit"] as JsonObject, "min") is { } min && data.Layout.Count < min)
         {
-            errors.Add(new ValidationError(path, $"„{caption}“ braucht mindestens {min} Blöcke."));
+            errors.Add(new ValidationError(path, Messages.Get("Validation.TooFewBlocks", caption, min)));
         }
 
         if (ConfigInt(config?["validationLimit"] as JsonObject, "max") is { } max && data.Layout.Count > max)
         {
-            errors.Add(new ValidationError(path, $"„{caption}“ erlaubt höchstens {max} Blöcke."));
+            errors.Add(new ValidationError(path, Messages.Get("Validation.TooManyBlocks", caption, max)));
         }
 
         for (var i = 0; i < data.Layout.Count; i++)
@@ -242,20 +242,20 @@ public sealed class ContentValidator
             var element = data.ContentData.FirstOrDefault(c => c.Key == data.Layout[i].ContentKey);
             if (element is null)
             {
-                errors.Add(new ValidationError(blockPath, $"„{caption}“, Block {i + 1}: Der Inhalt des Blocks fehlt."));
+                errors.Add(new ValidationError(blockPath, Messages.Get("Validation.BlockContentMissing", caption, i + 1)));
                 continue;
             }
 
             var elementType = _schema.ByKey(element.ContentTypeKey);
             if (elementType is null || !elementType.IsElement || (allowed.Count > 0 && !allowed.Contains(elementType.Key)))
             {
-                errors.Add(new ValidationError(blockPath, $"„{caption}“, Block {i + 1}: Dieser Blocktyp ist hier nicht erlaubt."));
+                errors.Add(new ValidationError(blockPath, Messages.Get("Validation.BlockTypeNotAllowed", caption, i + 1)));
                 continue;
             }
 
             var blockErrors = new List<ValidationError>();
             ValidateProperties(elementType, element.Values, blockPath + ".", blockErrors);
-            errors.AddRange(blockErrors.Select(e => e with { Message = $"„{caption}“, Block {i + 1} ({elementType.Name}): {e.Message}" }));
+            errors.AddRange(blockErrors.Select(e => e with { Message = Messages.Get("Validation.BlockProblem", caption, i + 1, elementType.Name, e.Message) }));
         }
     }
 

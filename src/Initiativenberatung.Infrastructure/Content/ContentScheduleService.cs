@@ -26,7 +26,7 @@ public sealed class ContentScheduleService(
 
         if (dateUtc <= clock.GetUtcNow().UtcDateTime)
         {
-            return ContentOperationResult.Fail(field, "Das Datum muss in der Zukunft liegen.");
+            return ContentOperationResult.Fail(field, Messages.Get("Schedule.DateInPast"));
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -38,13 +38,13 @@ public sealed class ContentScheduleService(
 
         if (node.Trashed)
         {
-            return ContentOperationResult.Fail(field, "Für Dokumente im Papierkorb kann nichts geplant werden.");
+            return ContentOperationResult.Fail(field, Messages.Get("Schedule.Trashed"));
         }
 
         db.ContentSchedules.Add(new ContentSchedule { ContentKey = key, Action = action, Date = dateUtc, CreatedBy = actor.UserName });
         audit.Add(db, actor, action == ContentScheduleAction.Release ? AuditActions.SchedulePublish : AuditActions.ScheduleUnpublish,
             ContentService.EntityType, key, node.Name,
-            (action == ContentScheduleAction.Release ? "Veröffentlichung" : "Zurücknahme") + $" geplant für {dateUtc:yyyy-MM-dd HH:mm} UTC.");
+            Messages.Get(action == ContentScheduleAction.Release ? "Schedule.Audit.ReleasePlanned" : "Schedule.Audit.ExpirePlanned", dateUtc));
         await db.SaveChangesAsync(cancellationToken);
         return new ContentOperationResult(node, []);
     }
@@ -55,13 +55,13 @@ public sealed class ContentScheduleService(
         var schedule = await db.ContentSchedules.SingleOrDefaultAsync(s => s.Id == scheduleId && s.ContentKey == key, cancellationToken);
         if (schedule is null)
         {
-            return ContentOperationResult.Fail("schedule", "Diese Planung gibt es nicht (mehr).");
+            return ContentOperationResult.Fail("schedule", Messages.Get("Schedule.NotFound"));
         }
 
         var node = await db.ContentNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
         db.ContentSchedules.Remove(schedule);
         audit.Add(db, actor, schedule.Action == ContentScheduleAction.Release ? AuditActions.SchedulePublish : AuditActions.ScheduleUnpublish,
-            ContentService.EntityType, key, node?.Name ?? "", $"Planung für {schedule.Date:yyyy-MM-dd HH:mm} UTC aufgehoben.");
+            ContentService.EntityType, key, node?.Name ?? "", Messages.Get("Schedule.Audit.Cancelled", schedule.Date));
         await db.SaveChangesAsync(cancellationToken);
         return new ContentOperationResult(node, []);
     }

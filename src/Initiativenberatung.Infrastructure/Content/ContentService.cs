@@ -26,7 +26,7 @@ public sealed record ContentOperationResult(ContentNode? Node, IReadOnlyList<Val
 
     public static ContentOperationResult Fail(string alias, string message) => new(null, [new ValidationError(alias, message)]);
 
-    public static ContentOperationResult NotFound() => Fail("key", "Das Dokument wurde nicht gefunden.");
+    public static ContentOperationResult NotFound() => Fail("key", Messages.Get("Content.NotFound"));
 }
 
 /// <summary>
@@ -63,7 +63,7 @@ public sealed class ContentService(
 
         if (node.Trashed)
         {
-            return ContentOperationResult.Fail("key", "Dokumente im Papierkorb können nicht veröffentlicht werden.");
+            return ContentOperationResult.Fail("key", Messages.Get("Content.TrashedCannotPublish"));
         }
 
         var version = await db.ContentVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == node.CurrentVersionId, cancellationToken);
@@ -80,7 +80,7 @@ public sealed class ContentService(
         node.UrlSegment = segment;
         node.UpdateDate = now;
         audit.Add(db, actor, AuditActions.Publish, EntityType, node.Key, node.Name,
-            $"Version {node.CurrentVersionId} veröffentlicht." + SegmentChange(oldSegment, segment));
+            Messages.Get("Content.Audit.Published", node.CurrentVersionId) + SegmentChange(oldSegment, segment));
         await RedirectPlanner.ApplyAsync(db, redirects, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await snapshots.RebuildAsync(cancellationToken);
@@ -98,7 +98,7 @@ public sealed class ContentService(
 
         node.PublishedVersionId = null;
         node.UpdateDate = clock.GetUtcNow().UtcDateTime;
-        audit.Add(db, actor, AuditActions.Unpublish, EntityType, node.Key, node.Name, "Veröffentlichung zurückgenommen.");
+        audit.Add(db, actor, AuditActions.Unpublish, EntityType, node.Key, node.Name, Messages.Get("Content.Audit.Unpublished"));
         await db.SaveChangesAsync(cancellationToken);
         await snapshots.RebuildAsync(cancellationToken);
         return new ContentOperationResult(node, []);
@@ -117,7 +117,7 @@ public sealed class ContentService(
 
         if (old is null)
         {
-            return ContentOperationResult.Fail("version", "Diese Version gibt es nicht (mehr).");
+            return ContentOperationResult.Fail("version", Messages.Get("Content.VersionNotFound"));
         }
 
         var segment = string.IsNullOrEmpty(old.UrlSegment) ? node.UrlSegment : old.UrlSegment;
@@ -149,7 +149,7 @@ public sealed class ContentService(
 
         node.UpdateDate = now;
         audit.Add(db, actor, AuditActions.Rollback, EntityType, key, old.Name,
-            $"Version {old.Id} vom {old.CreatedAt:yyyy-MM-dd HH:mm} als Entwurf (Version {version.Id}) wiederhergestellt.");
+            Messages.Get("Content.Audit.RolledBack", old.Id, old.CreatedAt, version.Id));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ContentOperationResult(node, []);
@@ -163,18 +163,18 @@ public sealed class ContentService(
         var type = schema.ByAlias(command.ContentTypeAlias);
         if (type is null || type.Kind != ContentTypeKind.Document)
         {
-            return ContentOperationResult.Fail("contentType", $"Den Dokumenttyp „{command.ContentTypeAlias}“ gibt es nicht.");
+            return ContentOperationResult.Fail("contentType", Messages.Get("Content.UnknownDocumentType", command.ContentTypeAlias));
         }
 
         var node = await db.ContentNodes.SingleOrDefaultAsync(n => n.Key == command.Key, cancellationToken);
         if (node is not null && !string.Equals(node.ContentTypeAlias, type.Alias, StringComparison.OrdinalIgnoreCase))
         {
-            return ContentOperationResult.Fail("contentType", "Der Dokumenttyp eines bestehenden Dokuments kann nicht geändert werden.");
+            return ContentOperationResult.Fail("contentType", Messages.Get("Content.DocumentTypeChange"));
         }
 
         if (node is { Trashed: true } && publish)
         {
-            return ContentOperationResult.Fail("key", "Dokumente im Papierkorb können nicht veröffentlicht werden.");
+            return ContentOperationResult.Fail("key", Messages.Get("Content.TrashedCannotPublish"));
         }
 
         ContentNode? parent = null;
@@ -184,7 +184,7 @@ public sealed class ContentService(
             parent = await db.ContentNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Key == pk, cancellationToken);
             if (parent is null || (node is null && parent.Trashed))
             {
-                return ContentOperationResult.Fail("parent", "Das übergeordnete Dokument wurde nicht gefunden.");
+                return ContentOperationResult.Fail("parent", Messages.Get("Content.ParentNotFound"));
             }
         }
 
@@ -200,7 +200,7 @@ public sealed class ContentService(
         var segment = UrlSegments.Create(string.IsNullOrWhiteSpace(command.UrlSegment) ? command.Name : command.UrlSegment);
         if (segment.Length == 0 && (parentKey is not null || !string.IsNullOrWhiteSpace(command.Name)) && !errors.Any(e => e.PropertyAlias == "name"))
         {
-            errors.Add(new ValidationError("urlSegment", "Aus dem Namen lässt sich keine Adresse bilden; bitte geben Sie eine Adresse (URL-Segment) aus Buchstaben oder Ziffern ein."));
+            errors.Add(new ValidationError("urlSegment", Messages.Get("Content.NoSegment")));
         }
 
         if (segment.Length > 0)
@@ -267,12 +267,12 @@ public sealed class ContentService(
             node.PublishedVersionId = version.Id;
         }
 
-        var details = (created ? "Angelegt; " : "") + (publish ? $"Version {version.Id} gespeichert und veröffentlicht." : $"Entwurf (Version {version.Id}) gespeichert.");
+        var details = (created ? Messages.Get("Content.Audit.CreatedPrefix") : "") + (publish ? Messages.Get("Content.Audit.SavedAndPublished", version.Id) : Messages.Get("Content.Audit.SavedDraft", version.Id));
         if (!created)
         {
             details += publish || !node.IsPublished
                 ? SegmentChange(oldSegment, segment)
-                : string.Equals(oldSegment, segment, StringComparison.Ordinal) ? "" : $" Neue Adresse „{segment}“ nach dem Veröffentlichen (bisher „{oldSegment}“).";
+                : string.Equals(oldSegment, segment, StringComparison.Ordinal) ? "" : Messages.Get("Content.Audit.SegmentPending", segment, oldSegment);
         }
 
         audit.Add(db, actor, publish ? AuditActions.Publish : AuditActions.Save, EntityType, node.Key, node.Name, details);
@@ -289,7 +289,7 @@ public sealed class ContentService(
     }
 
     /// <summary>The German message for a segment that a sibling already has (published or in its latest version).</summary>
-    public static string SegmentClashMessage(string segment) => $"Auf dieser Ebene gibt es bereits eine Seite mit der Adresse „{segment}“.";
+    public static string SegmentClashMessage(string segment) => Messages.Get("Content.DuplicateSegment", segment);
 
     /// <summary>
     /// Whether a sibling (same parent, not in the recycle bin) answers at <paramref name="segment"/> now (its published segment)
@@ -302,5 +302,5 @@ public sealed class ContentService(
             cancellationToken);
 
     private static string SegmentChange(string oldSegment, string newSegment) =>
-        string.Equals(oldSegment, newSegment, StringComparison.Ordinal) ? "" : $" Adresse „{oldSegment}“ → „{newSegment}“.";
+        string.Equals(oldSegment, newSegment, StringComparison.Ordinal) ? "" : Messages.Get("Content.Audit.SegmentChanged", oldSegment, newSegment);
 }

@@ -32,7 +32,7 @@ public sealed class ContentStructureService(
 
         if (node.Trashed)
         {
-            return ContentOperationResult.Fail("parent", "Dokumente im Papierkorb können nicht verschoben werden; bitte stellen Sie es zuerst wieder her.");
+            return ContentOperationResult.Fail("parent", Messages.Get("Structure.TrashedCannotMove"));
         }
 
         ContentNode? parent = null;
@@ -41,13 +41,13 @@ public sealed class ContentStructureService(
             parent = nodes.SingleOrDefault(n => n.Key == parentKey);
             if (parent is null || parent.Trashed)
             {
-                return ContentOperationResult.Fail("parent", "Das Ziel wurde nicht gefunden.");
+                return ContentOperationResult.Fail("parent", Messages.Get("Structure.TargetNotFound"));
             }
 
             var descendants = Descendants(nodes, node).Select(d => d.Key).ToHashSet();
             if (parentKey == key || descendants.Contains(parentKey))
             {
-                return ContentOperationResult.Fail("parent", $"„{node.Name}“ kann nicht unter sich selbst oder eine eigene Unterseite verschoben werden.");
+                return ContentOperationResult.Fail("parent", Messages.Get("Structure.MoveBelowItself", node.Name));
             }
         }
 
@@ -59,7 +59,7 @@ public sealed class ContentStructureService(
         var schema = new ContentTypeIndex(await db.ContentTypes.AsNoTracking().ToListAsync(cancellationToken));
         if (schema.ByAlias(node.ContentTypeAlias) is not { } type)
         {
-            return ContentOperationResult.Fail("contentType", $"Den Dokumenttyp „{node.ContentTypeAlias}“ gibt es nicht.");
+            return ContentOperationResult.Fail("contentType", Messages.Get("Content.UnknownDocumentType", node.ContentTypeAlias));
         }
 
         if (ContentValidator.ValidatePlacement(type, parent is null ? null : schema.ByAlias(parent.ContentTypeAlias)) is { } placement)
@@ -69,7 +69,7 @@ public sealed class ContentStructureService(
 
         if (await SegmentClashAsync(db, nodes, node, newParentKey, cancellationToken) is { } clash)
         {
-            return ContentOperationResult.Fail("parent", $"Am Ziel gibt es bereits eine Seite mit der Adresse „{clash}“.");
+            return ContentOperationResult.Fail("parent", Messages.Get("Structure.DuplicateSegmentAtTarget", clash));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -80,7 +80,7 @@ public sealed class ContentStructureService(
         node.UpdateDate = now;
         SetLevels(nodes, node, parent is null ? 1 : parent.Level + 1);
         audit.Add(db, actor, AuditActions.Move, ContentService.EntityType, key, node.Name,
-            $"Verschoben von „{oldParentName ?? "oberste Ebene"}“ nach „{parent?.Name ?? "oberste Ebene"}“.");
+            Messages.Get("Structure.Audit.Moved", oldParentName ?? Messages.Get("Structure.RootLevel"), parent?.Name ?? Messages.Get("Structure.RootLevel")));
         await RedirectPlanner.ApplyAsync(db, redirects, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await snapshots.RebuildAsync(cancellationToken);
@@ -94,7 +94,7 @@ public sealed class ContentStructureService(
         var children = await db.ContentNodes.Where(n => n.ParentKey == parentKey && !n.Trashed).OrderBy(n => n.SortOrder).ToListAsync(cancellationToken);
         if (orderedKeys.Any(k => children.All(c => c.Key != k)))
         {
-            return ContentOperationResult.Fail("sort", "Die Sortierung enthält Seiten, die nicht zu dieser Ebene gehören.");
+            return ContentOperationResult.Fail("sort", Messages.Get("Structure.SortForeignNodes"));
         }
 
         var ordered = orderedKeys.Distinct().Select(k => children.Single(c => c.Key == k))
@@ -105,8 +105,8 @@ public sealed class ContentStructureService(
         }
 
         var parentName = parentKey is { } pk ? (await db.ContentNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Key == pk, cancellationToken))?.Name : null;
-        audit.Add(db, actor, AuditActions.Sort, ContentService.EntityType, parentKey, parentName ?? "Inhalt",
-            "Neue Reihenfolge: " + string.Join(", ", ordered.Select(o => o.Name)));
+        audit.Add(db, actor, AuditActions.Sort, ContentService.EntityType, parentKey, parentName ?? Messages.Get("Structure.ContentRoot"),
+            Messages.Get("Structure.Audit.NewOrder") + string.Join(", ", ordered.Select(o => o.Name)));
         await db.SaveChangesAsync(cancellationToken);
         await snapshots.RebuildAsync(cancellationToken);
         return new ContentOperationResult(null, []);
@@ -125,7 +125,7 @@ public sealed class ContentStructureService(
 
         if (node.Trashed)
         {
-            return ContentOperationResult.Fail("key", $"„{node.Name}“ ist bereits im Papierkorb.");
+            return ContentOperationResult.Fail("key", Messages.Get("Structure.AlreadyTrashed", node.Name));
         }
 
         var affected = Descendants(nodes, node).Prepend(node).ToList();
@@ -138,7 +138,7 @@ public sealed class ContentStructureService(
         }
 
         audit.Add(db, actor, AuditActions.Trash, ContentService.EntityType, key, node.Name,
-            affected.Count > 1 ? $"In den Papierkorb gelegt, mit {affected.Count - 1} Unterseite(n)." : "In den Papierkorb gelegt.");
+            affected.Count > 1 ? Messages.Get("Structure.Audit.TrashedWithChildren", affected.Count - 1) : Messages.Get("Structure.Audit.Trashed"));
         await db.SaveChangesAsync(cancellationToken);
         await snapshots.RebuildAsync(cancellationToken);
         return new ContentOperationResult(node, []);
@@ -157,7 +157,7 @@ public sealed class ContentStructureService(
 
         if (!node.Trashed)
         {
-            return ContentOperationResult.Fail("key", $"„{node.Name}“ ist nicht im Papierkorb.");
+            return ContentOperationResult.Fail("key", Messages.Get("Structure.NotTrashed", node.Name));
         }
 
         if (node.ParentKey is { } parentKey)
@@ -166,14 +166,14 @@ public sealed class ContentStructureService(
             if (parent is null || parent.Trashed)
             {
                 return ContentOperationResult.Fail("parent",
-                    $"„{node.Name}“ kann nicht wiederhergestellt werden, weil die übergeordnete Seite gelöscht oder im Papierkorb ist. Stellen Sie zuerst die übergeordnete Seite wieder her oder verschieben Sie das Dokument.");
+                    Messages.Get("Structure.RestoreParentMissing", node.Name));
             }
         }
 
         if (await SegmentClashAsync(db, nodes, node, node.ParentKey, cancellationToken) is { } clash)
         {
             return ContentOperationResult.Fail("urlSegment",
-                $"„{node.Name}“ kann nicht wiederhergestellt werden: Auf dieser Ebene gibt es inzwischen eine Seite mit der Adresse „{clash}“.");
+                Messages.Get("Structure.RestoreDuplicateSegment", node.Name, clash));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -184,7 +184,7 @@ public sealed class ContentStructureService(
             item.UpdateDate = now;
         }
 
-        audit.Add(db, actor, AuditActions.Restore, ContentService.EntityType, key, node.Name, "Aus dem Papierkorb wiederhergestellt (nicht veröffentlicht).");
+        audit.Add(db, actor, AuditActions.Restore, ContentService.EntityType, key, node.Name, Messages.Get("Structure.Audit.Restored"));
         await db.SaveChangesAsync(cancellationToken);
         return new ContentOperationResult(node, []);
     }
@@ -202,7 +202,7 @@ public sealed class ContentStructureService(
 
         if (!node.Trashed)
         {
-            return ContentOperationResult.Fail("key", "Nur Dokumente im Papierkorb können endgültig gelöscht werden.");
+            return ContentOperationResult.Fail("key", Messages.Get("Structure.DeleteOnlyTrashed"));
         }
 
         var affected = Descendants(nodes, node).Prepend(node).ToList();
@@ -213,7 +213,7 @@ public sealed class ContentStructureService(
         await db.ContentVersions.Where(v => keys.Contains(v.ContentKey)).ExecuteDeleteAsync(cancellationToken);
         db.ContentNodes.RemoveRange(affected);
         audit.Add(db, actor, AuditActions.Delete, ContentService.EntityType, key, node.Name,
-            affected.Count > 1 ? $"Endgültig gelöscht, mit {affected.Count - 1} Unterseite(n)." : "Endgültig gelöscht.");
+            affected.Count > 1 ? Messages.Get("Structure.Audit.DeletedWithChildren", affected.Count - 1) : Messages.Get("Structure.Audit.Deleted"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await snapshots.RebuildAsync(cancellationToken);

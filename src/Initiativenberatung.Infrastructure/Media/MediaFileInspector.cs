@@ -39,12 +39,12 @@ public static class MediaFileInspector
         extension = extension.TrimStart('.').ToLowerInvariant();
         if (!MimeTypes.TryGetValue(extension, out var mime))
         {
-            throw new InvalidDataException($"Dateien vom Typ „.{extension}“ sind nicht erlaubt. Erlaubt sind: {string.Join(", ", MimeTypes.Keys.Order(StringComparer.Ordinal))}.");
+            throw new InvalidDataException(Messages.Get("Media.ExtensionNotAllowed", extension, string.Join(", ", MimeTypes.Keys.Order(StringComparer.Ordinal))));
         }
 
         if (!MatchesMagicBytes(content, extension))
         {
-            throw new InvalidDataException($"Der Inhalt der Datei passt nicht zur Endung „.{extension}“.");
+            throw new InvalidDataException(Messages.Get("Media.ContentMismatch", extension));
         }
 
         int? width = null, height = null;
@@ -52,7 +52,7 @@ public static class MediaFileInspector
         {
             using var data = SKData.CreateCopy(content);
             using var codec = SKCodec.Create(data)
-                ?? throw new InvalidDataException($"Das Bild (.{extension}) konnte nicht gelesen werden.");
+                ?? throw new InvalidDataException(Messages.Get("Media.ImageUnreadable", extension));
             width = codec.Info.Width;
             height = codec.Info.Height;
         }
@@ -111,10 +111,10 @@ public static class MediaFileInspector
         }
         catch (XmlException ex)
         {
-            throw new InvalidDataException("Die SVG-Datei ist kein gültiges XML.", ex);
+            throw new InvalidDataException(Messages.Get("Media.SvgInvalidXml"), ex);
         }
 
-        throw new InvalidDataException("Die Datei enthält kein SVG-Element.");
+        throw new InvalidDataException(Messages.Get("Media.SvgNoRoot"));
     }
 
     private static int? Number(string? text)

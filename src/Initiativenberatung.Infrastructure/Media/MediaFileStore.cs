@@ -63,13 +63,13 @@ public sealed class LocalMediaFileStore : IMediaFileStore
     {
         if (!MediaPaths.IsSafeRelativePath(path))
         {
-            throw new ArgumentException($"Unzulässiger Medienpfad: „{path}“.", nameof(path));
+            throw new ArgumentException(Messages.Get("Media.InvalidStorePath", path), nameof(path));
         }
 
         var full = Path.GetFullPath(Path.Combine(_root, path.Replace('/', Path.DirectorySeparatorChar)));
         if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            throw new ArgumentException($"Unzulässiger Medienpfad: „{path}“.", nameof(path));
+            throw new ArgumentException(Messages.Get("Media.InvalidStorePath", path), nameof(path));
         }
 
         return full;
@@ -98,7 +98,7 @@ public static class MediaPaths
     {
         if (string.IsNullOrWhiteSpace(fileName))
         {
-            return "Bitte wählen Sie eine Datei aus.";
+            return Messages.Get("Media.NoFile");
         }
 
         var hasDrive = fileName.Length >= 2 && char.IsAsciiLetter(fileName[0]) && fileName[1] == ':';
@@ -108,7 +108,7 @@ public static class MediaPaths
             || fileName.Length > 255)
         {
             var shown = new string(fileName.Select(c => char.IsControl(c) ? '?' : c).Take(120).ToArray());
-            return $"Der Dateiname „{shown}“ ist nicht zulässig: Er darf keine Ordnerangaben (/, \\, ..), keinen Laufwerksbuchstaben und keine Steuerzeichen enthalten. Bitte benennen Sie die Datei um und laden Sie sie erneut hoch.";
+            return Messages.Get("Media.InvalidFileName", shown);
         }
 
         return null;

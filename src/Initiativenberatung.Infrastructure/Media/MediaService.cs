@@ -141,7 +141,7 @@ public sealed class MediaService(
             UpdateDate = now,
         };
         db.MediaItems.Add(folder);
-        audit.Add(db, actor, AuditActions.Save, EntityType, folder.Key, folder.Name, "Ordner angelegt");
+        audit.Add(db, actor, AuditActions.Save, EntityType, folder.Key, folder.Name, Messages.Get("Media.Audit.FolderCreated"));
         await db.SaveChangesAsync(cancellationToken);
         await snapshots.RebuildAsync(cancellationToken);
         return MediaResult.Ok(folder);
@@ -194,7 +194,7 @@ public sealed class MediaService(
         var item = await db.MediaItems.SingleOrDefaultAsync(m => m.Key == key, cancellationToken);
         if (item is null || item.IsFolder())
         {
-            return MediaResult.Fail("file", "Das Medienelement wurde nicht gefunden oder ist ein Ordner.");
+            return MediaResult.Fail("file", Messages.Get("Media.NotFoundOrFolder"));
         }
 
         var (file, problem) = await PrepareAsync(fileName, content, cancellationToken);
@@ -206,7 +206,7 @@ public sealed class MediaService(
         var newType = MediaTypes.ForExtension(file!.Info.Extension);
         if (newType != item.MediaTypeAlias)
         {
-            return MediaResult.Fail("file", $"Die neue Datei muss dieselbe Art haben wie die bisherige ({TypeName(item.MediaTypeAlias)}); „.{file.Info.Extension}“ ist {TypeName(newType)}.");
+            return MediaResult.Fail("file", Messages.Get("Media.ReplaceWrongKind", TypeName(item.MediaTypeAlias), file.Info.Extension, TypeName(newType)));
         }
 
         var oldPath = item.FilePath;
@@ -235,12 +235,12 @@ public sealed class MediaService(
 
         if (details.AltText is { Length: > 512 })
         {
-            errors.Add(new ValidationError("altText", "Der Alternativtext darf höchstens 512 Zeichen lang sein."));
+            errors.Add(new ValidationError("altText", Messages.Get("Media.AltTextTooLong")));
         }
 
         if (details.FocalPoint is { IsValid: false })
         {
-            errors.Add(new ValidationError("focalPoint", "Der Fokuspunkt muss links und oben zwischen 0 und 1 liegen."));
+            errors.Add(new ValidationError("focalPoint", Messages.Get("Media.FocalPointRange")));
         }
 
         if (errors.Count > 0)
@@ -252,14 +252,14 @@ public sealed class MediaService(
         var item = await db.MediaItems.SingleOrDefaultAsync(m => m.Key == key, cancellationToken);
         if (item is null)
         {
-            return MediaResult.Fail("name", "Das Medienelement wurde nicht gefunden.");
+            return MediaResult.Fail("name", Messages.Get("Media.NotFound"));
         }
 
         var changes = new List<string>();
         var name = details.Name.Trim();
         if (name != item.Name)
         {
-            changes.Add($"Name: „{item.Name}“ → „{name}“");
+            changes.Add(Messages.Get("Media.Audit.Renamed", item.Name, name));
             item.Name = name;
         }
 
@@ -314,7 +314,7 @@ public sealed class MediaService(
         var item = all.SingleOrDefault(m => m.Key == key);
         if (item is null || item.Trashed)
         {
-            return MediaResult.Fail("target", "Das Medienelement wurde nicht gefunden oder liegt im Papierkorb.");
+            return MediaResult.Fail("target", Messages.Get("Media.NotFoundOrTrashed"));
         }
 
         MediaItem? target = null;
@@ -323,12 +323,12 @@ public sealed class MediaService(
             target = all.SingleOrDefault(m => m.Key == tk);
             if (target is null || !target.IsFolder() || target.Trashed)
             {
-                return MediaResult.Fail("target", "Der Zielordner wurde nicht gefunden.");
+                return MediaResult.Fail("target", Messages.Get("Media.TargetFolderNotFound"));
             }
 
             if (target.Key == item.Key || Descendants(all, item.Key).Any(d => d.Key == target.Key))
             {
-                return MediaResult.Fail("target", "Ein Ordner kann nicht in sich selbst oder einen seiner Unterordner verschoben werden.");
+                return MediaResult.Fail("target", Messages.Get("Media.MoveIntoItself"));
             }
         }
 
@@ -337,7 +337,7 @@ public sealed class MediaService(
             return MediaResult.Ok(item);
         }
 
-        var from = item.ParentKey is { } pk ? all.SingleOrDefault(m => m.Key == pk)?.Name ?? "?" : "Medien";
+        var from = item.ParentKey is { } pk ? all.SingleOrDefault(m => m.Key == pk)?.Name ?? "?" : Messages.Get("Media.RootName");
         item.ParentKey = target?.Key;
         item.SortOrder = all.Where(m => m.ParentKey == target?.Key && m.Key != item.Key).Select(m => (int?)m.SortOrder).Max() + 1 ?? 0;
         item.UpdateDate = Now();
@@ -356,7 +356,7 @@ public sealed class MediaService(
         var item = all.SingleOrDefault(m => m.Key == key);
         if (item is null)
         {
-            return MediaResult.Fail("key", "Das Medienelement wurde nicht gefunden.");
+            return MediaResult.Fail("key", Messages.Get("Media.NotFound"));
         }
 
         if (item.Trashed)
@@ -385,7 +385,7 @@ public sealed class MediaService(
         var item = all.SingleOrDefault(m => m.Key == key);
         if (item is null)
         {
-            return MediaResult.Fail("key", "Das Medienelement wurde nicht gefunden.");
+            return MediaResult.Fail("key", Messages.Get("Media.NotFound"));
         }
 
         if (!item.Trashed)
@@ -400,7 +400,7 @@ public sealed class MediaService(
             item.ParentKey = null;
             item.SortOrder = all.Where(m => m.ParentKey == null && m.Key != item.Key).Select(m => (int?)m.SortOrder).Max() + 1 ?? 0;
             SetLevels(all, item, 1);
-            details = "Der Ordner liegt im Papierkorb; wiederhergestellt in der obersten Ebene.";
+            details = Messages.Get("Media.Audit.RestoredToRoot");
         }
 
         var now = Now();
@@ -424,19 +424,19 @@ public sealed class MediaService(
         var item = all.SingleOrDefault(m => m.Key == key);
         if (item is null)
         {
-            return MediaResult.Fail("key", "Das Medienelement wurde nicht gefunden.");
+            return MediaResult.Fail("key", Messages.Get("Media.NotFound"));
         }
 
         if (!item.Trashed)
         {
-            return MediaResult.Fail("key", "Nur Elemente im Papierkorb können endgültig gelöscht werden. Verschieben Sie es zuerst in den Papierkorb.");
+            return MediaResult.Fail("key", Messages.Get("Media.DeleteOnlyTrashed"));
         }
 
         var doomed = Descendants(all, key).Prepend(item).ToList();
         db.MediaItems.RemoveRange(doomed);
         var files = doomed.Select(m => m.FilePath).OfType<string>().ToList();
         audit.Add(db, actor, AuditActions.Delete, EntityType, item.Key, item.Name,
-            doomed.Count > 1 ? $"mit {doomed.Count - 1} enthaltenen Elementen" : null);
+            doomed.Count > 1 ? Messages.Get("Media.Audit.DeletedWithChildren", doomed.Count - 1) : null);
         await db.SaveChangesAsync(cancellationToken);
         await snapshots.RebuildAsync(cancellationToken);
 
@@ -462,19 +462,19 @@ public sealed class MediaService(
         var bytes = await ReadAtMostAsync(content, limit + 1, cancellationToken);
         if (bytes.LongLength > limit)
         {
-            return (null, MediaResult.Fail("file", $"Die Datei „{fileName}“ ist zu groß. Erlaubt sind höchstens {Size(limit)} pro Datei."));
+            return (null, MediaResult.Fail("file", Messages.Get("Media.FileTooLarge", fileName, Size(limit))));
         }
 
         if (bytes.Length == 0)
         {
-            return (null, MediaResult.Fail("file", $"Die Datei „{fileName}“ ist leer."));
+            return (null, MediaResult.Fail("file", Messages.Get("Media.FileEmpty", fileName)));
         }
 
         var storeName = MediaPaths.SafeFileName(fileName);
         var extension = Path.GetExtension(storeName).TrimStart('.');
         if (extension.Length == 0)
         {
-            return (null, MediaResult.Fail("file", $"Die Datei „{fileName}“ hat keine Endung. Erlaubt sind: {AllowedList()}."));
+            return (null, MediaResult.Fail("file", Messages.Get("Media.FileWithoutExtension", fileName, AllowedList())));
         }
 
         try
@@ -560,7 +560,7 @@ public sealed class MediaService(
         var item = await GetAsync(key, cancellationToken);
         if (item is null)
         {
-            return MediaResult.Fail("name", "Das Medienelement wurde nicht gefunden.");
+            return MediaResult.Fail("name", Messages.Get("Media.NotFound"));
         }
 
         var current = new MediaDetails(item.Name, item.Values.GetValueOrDefault(AltTextAlias), FocalPoint.Parse(item.Values.GetValueOrDefault(FocalPoint.Alias)));
@@ -576,7 +576,7 @@ public sealed class MediaService(
 
         var folder = await db.MediaItems.AsNoTracking().SingleOrDefaultAsync(m => m.Key == k, cancellationToken);
         return folder is null || !folder.IsFolder() || folder.Trashed
-            ? (null, MediaResult.Fail(field, "Der Ordner wurde nicht gefunden oder liegt im Papierkorb."))
+            ? (null, MediaResult.Fail(field, Messages.Get("Media.FolderNotFoundOrTrashed")))
             : (folder, null);
     }
 
@@ -627,15 +627,15 @@ public sealed class MediaService(
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            return "Bitte geben Sie einen Namen ein.";
+            return Messages.Get("Media.NameRequired");
         }
 
         if (name.Trim().Length > MaxNameLength)
         {
-            return $"Der Name darf höchstens {MaxNameLength} Zeichen lang sein.";
+            return Messages.Get("Media.NameTooLong", MaxNameLength);
         }
 
-        return name.Any(char.IsControl) ? "Der Name darf keine Steuerzeichen enthalten." : null;
+        return name.Any(char.IsControl) ? Messages.Get("Media.NameControlCharacters") : null;
     }
 
     private static async Task<byte[]> ReadAtMostAsync(Stream content, long max, CancellationToken cancellationToken)
@@ -670,10 +670,10 @@ public sealed class MediaService(
     /// <summary>German name of a media type.</summary>
     public static string TypeName(string mediaTypeAlias) => mediaTypeAlias switch
     {
-        MediaTypeAliases.Folder => "Ordner",
+        MediaTypeAliases.Folder => Messages.Get("Media.Kind.Folder"),
         MediaTypeAliases.Image => "Bild",
         MediaTypeAliases.VectorGraphics => "Vektorgrafik (SVG)",
-        MediaTypeAliases.File => "Datei",
+        MediaTypeAliases.File => Messages.Get("Media.Kind.File"),
         _ => mediaTypeAlias,
     };
 }

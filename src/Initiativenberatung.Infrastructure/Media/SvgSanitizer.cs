@@ -53,17 +53,17 @@ public static partial class SvgSanitizer
         }
         catch (XmlException ex)
         {
-            throw new InvalidDataException("Die SVG-Datei ist kein gültiges XML (Entitäten und DTDs sind nicht erlaubt).", ex);
+            throw new InvalidDataException(Messages.Get("Media.SvgInvalidXmlOrDtd"), ex);
         }
 
         var root = document.Root;
         if (root is null || root.Name.LocalName != "svg" || (root.Name.Namespace != Svg && root.Name.Namespace != XNamespace.None))
         {
-            throw new InvalidDataException("Die Datei enthält kein SVG-Element.");
+            throw new InvalidDataException(Messages.Get("Media.SvgNoRoot"));
         }
 
         var clean = CleanElement(root)
-            ?? throw new InvalidDataException("Die Datei enthält kein SVG-Element.");
+            ?? throw new InvalidDataException(Messages.Get("Media.SvgNoRoot"));
         clean.SetAttributeValue(XNamespace.Xmlns + "xlink", XLink.NamespaceName);
 
         using var output = new MemoryStream();

@@ -77,7 +77,7 @@ public sealed class SchemaService(
             var existing = input.Key is { } key ? all.FirstOrDefault(d => d.Key == key) : null;
             if (input.Key is not null && existing is null)
             {
-                return Failed<DataType>([new("Key", "Diesen Datentyp gibt es nicht (mehr).")]);
+                return Failed<DataType>([new("Key", Messages.Get("Schema.DataTypeNotFound"))]);
             }
 
             var errors = SchemaValidator.ValidateDataType(input, existing, all, out saved);
@@ -97,7 +97,7 @@ public sealed class SchemaService(
             }
 
             audit.Add(db, actor, AuditActions.SchemaSave, DataTypeEntity, saved.Key, saved.Name,
-                created ? $"Datentyp angelegt ({saved.EditorAlias})" : "Datentyp geändert");
+                created ? Messages.Get("Schema.Audit.DataTypeCreated", saved.EditorAlias) : Messages.Get("Schema.Audit.DataTypeChanged"));
             await db.SaveChangesAsync(cancellationToken);
         }
         finally
@@ -124,7 +124,7 @@ public sealed class SchemaService(
             var existing = input.Key is { } key ? types.FirstOrDefault(t => t.Key == key) : null;
             if (input.Key is not null && existing is null)
             {
-                return Failed<ContentType>([new("Key", "Diesen Typ gibt es nicht (mehr).")]);
+                return Failed<ContentType>([new("Key", Messages.Get("Schema.TypeNotFound"))]);
             }
 
             var errors = SchemaValidator.ValidateContentType(input, existing, types, dataTypes, out saved);
@@ -149,7 +149,7 @@ public sealed class SchemaService(
             }
 
             audit.Add(db, actor, AuditActions.SchemaSave, ContentTypeEntity, saved.Key, saved.Name,
-                (created ? "Angelegt" : "Geändert") + $": {saved.Alias}, {saved.Groups.Count} Gruppe(n), {saved.Properties.Count} Eigenschaft(en)");
+                (created ? Messages.Get("Schema.Audit.Created") : Messages.Get("Schema.Audit.Changed")) + $": {saved.Alias}, {saved.Groups.Count} Gruppe(n), {saved.Properties.Count} Eigenschaft(en)");
             await db.SaveChangesAsync(cancellationToken);
         }
         finally
@@ -181,7 +181,7 @@ public sealed class SchemaService(
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 logger.LogError(ex, "Nach dem Speichern von {Type} {Key} ist ein Folgeschritt fehlgeschlagen.", change.EntityType, change.Key);
-                notes.Add($"Gespeichert, aber ein Folgeschritt ist fehlgeschlagen: {ex.Message}");
+                notes.Add(Messages.Get("Schema.FollowUpFailed", ex.Message));
             }
         }
 

@@ -25,7 +25,7 @@ public static partial class SchemaValidator
     [GeneratedRegex("^[a-zA-Z0-9 _.\\-]*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex TokenPattern();
 
-    private const string AliasRule = "Er muss mit einem Buchstaben beginnen und darf nur Buchstaben (ohne Umlaute), Ziffern und _ enthalten, z. B. „subline“.";
+    private static string AliasRule => Messages.Get("Schema.AliasRule");
 
     // ------------------------------------------------------------------------------------------- data types
 
@@ -34,10 +34,10 @@ public static partial class SchemaValidator
         var errors = new List<SchemaError>();
         result = null;
 
-        var name = Name(input.Name, "Name", "„Name“", errors);
+        var name = Name(input.Name, "Name", Messages.Get("Schema.Label.Name"), errors);
         if (name.Length > 0 && all.FirstOrDefault(d => d.Key != existing?.Key && string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase)) is { } clash)
         {
-            errors.Add(new("Name", $"„Name“: Es gibt bereits einen Datentyp „{clash.Name}“. Namen von Datentypen müssen eindeutig sein."));
+            errors.Add(new("Name", Messages.Get("Schema.DataTypeNameTaken", clash.Name)));
         }
 
         var editorAlias = existing?.EditorAlias ?? input.EditorAlias?.Trim() ?? "";
@@ -45,18 +45,18 @@ public static partial class SchemaValidator
         {
             if (editorAlias.Length == 0)
             {
-                errors.Add(new("EditorAlias", "„Editor“ ist erforderlich: Bitte einen Editor auswählen."));
+                errors.Add(new("EditorAlias", Messages.Get("Schema.EditorRequired")));
             }
             else if (!EditorAliases.Supported.Contains(editorAlias))
             {
-                errors.Add(new("EditorAlias", $"„Editor“: „{editorAlias}“ wird nicht unterstützt. Bitte einen Editor aus der Liste wählen."));
+                errors.Add(new("EditorAlias", Messages.Get("Schema.EditorUnsupported", editorAlias)));
             }
         }
 
         var uiAlias = input.EditorUiAlias?.Trim() ?? "";
         if (uiAlias.Length > MaxNameLength || !TokenPattern().IsMatch(uiAlias))
         {
-            errors.Add(new("EditorUiAlias", "„UI-Alias“ darf höchstens 255 Zeichen lang sein und nur Buchstaben, Ziffern, Punkt, Bindestrich und _ enthalten."));
+            errors.Add(new("EditorUiAlias", Messages.Get("Schema.UiAliasInvalid")));
         }
 
         var folder = Folder(input.Folder, errors);
@@ -96,7 +96,7 @@ public static partial class SchemaValidator
         var text = string.IsNullOrWhiteSpace(json) ? "{}" : json.Trim();
         if (text.Length > MaxConfigLength)
         {
-            errors.Add(new("ConfigJson", $"„Konfiguration“ ist zu lang (höchstens {MaxConfigLength} Zeichen)."));
+            errors.Add(new("ConfigJson", Messages.Get("Schema.ConfigTooLong", MaxConfigLength)));
             return null;
         }
 
@@ -105,7 +105,7 @@ public static partial class SchemaValidator
             var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
             if (node is not JsonObject)
             {
-                errors.Add(new("ConfigJson", "„Konfiguration“ muss ein JSON-Objekt sein, also mit { beginnen und mit } enden."));
+                errors.Add(new("ConfigJson", Messages.Get("Schema.ConfigNotAnObject")));
                 return null;
             }
 
@@ -113,8 +113,8 @@ public static partial class SchemaValidator
         }
         catch (JsonException ex)
         {
-            var where = ex.LineNumber is { } line ? $" (Zeile {line + 1}, Zeichen {(ex.BytePositionInLine ?? 0) + 1})" : "";
-            errors.Add(new("ConfigJson", $"„Konfiguration“ ist kein gültiges JSON{where}."));
+            var where = ex.LineNumber is { } line ? Messages.Get("Schema.ConfigJsonPosition", line + 1, (ex.BytePositionInLine ?? 0) + 1) : "";
+            errors.Add(new("ConfigJson", Messages.Get("Schema.ConfigInvalidJson", where)));
             return null;
         }
     }
@@ -133,17 +133,17 @@ public static partial class SchemaValidator
         var kind = existing?.Kind ?? input.Kind;
         var key = existing?.Key ?? input.Key ?? Guid.NewGuid();
         var sameKind = allTypes.Where(t => t.Kind == kind && t.Key != key).ToDictionary(t => t.Key);
-        var kindLabel = kind == ContentTypeKind.Media ? "Medientyp" : "Dokument- oder Elementtyp";
+        var kindLabel = kind == ContentTypeKind.Media ? Messages.Get("Schema.Kind.Media") : Messages.Get("Schema.Kind.Document");
 
-        var name = Name(input.Name, "Name", "„Name“", errors);
+        var name = Name(input.Name, "Name", Messages.Get("Schema.Label.Name"), errors);
 
         var alias = existing?.Alias ?? input.Alias?.Trim() ?? "";
         if (existing is null)
         {
-            if (Alias(alias, "Alias", "„Alias“", errors)
+            if (Alias(alias, "Alias", Messages.Get("Schema.Label.Alias"), errors)
                 && sameKind.Values.FirstOrDefault(t => string.Equals(t.Alias, alias, StringComparison.OrdinalIgnoreCase)) is { } clash)
             {
-                errors.Add(new("Alias", $"„Alias“: Es gibt bereits einen {kindLabel} mit dem Alias „{clash.Alias}“ („{clash.Name}“)."));
+                errors.Add(new("Alias", Messages.Get("Schema.AliasTaken", kindLabel, clash.Alias, clash.Name)));
             }
         }
 
@@ -151,13 +151,13 @@ public static partial class SchemaValidator
         var icon = input.Icon?.Trim() ?? "";
         if (icon.Length > MaxNameLength || !TokenPattern().IsMatch(icon))
         {
-            errors.Add(new("Icon", "„Symbol“ darf höchstens 255 Zeichen lang sein und nur Buchstaben, Ziffern, Leerzeichen, Punkt, Bindestrich und _ enthalten (z. B. „icon-document“)."));
+            errors.Add(new("Icon", Messages.Get("Schema.IconInvalid")));
         }
 
         var description = input.Description?.Trim() ?? "";
         if (description.Length > MaxTextLength)
         {
-            errors.Add(new("Description", $"„Beschreibung“ ist zu lang (höchstens {MaxTextLength} Zeichen)."));
+            errors.Add(new("Description", Messages.Get("Schema.DescriptionTooLong", MaxTextLength)));
         }
 
         var folder = Folder(input.Folder, errors);
@@ -176,11 +176,11 @@ public static partial class SchemaValidator
 
                 if (child is null)
                 {
-                    errors.Add(new("AllowedChildren", $"„Erlaubte untergeordnete Typen“: Den {kindLabel} {childKey} gibt es nicht."));
+                    errors.Add(new("AllowedChildren", Messages.Get("Schema.AllowedChildUnknown", kindLabel, childKey)));
                 }
                 else if (child.IsElement)
                 {
-                    errors.Add(new("AllowedChildren", $"„Erlaubte untergeordnete Typen“: „{child.Name}“ ist ein Elementtyp und kann nicht unter einer Seite angelegt werden."));
+                    errors.Add(new("AllowedChildren", Messages.Get("Schema.AllowedChildIsElement", child.Name)));
                 }
                 else
                 {
@@ -195,19 +195,19 @@ public static partial class SchemaValidator
         {
             if (compositionKey == key)
             {
-                errors.Add(new("Compositions", "„Kompositionen“: Ein Typ kann nicht sich selbst als Komposition verwenden."));
+                errors.Add(new("Compositions", Messages.Get("Schema.CompositionSelf")));
                 continue;
             }
 
             if (!sameKind.TryGetValue(compositionKey, out var composition))
             {
-                errors.Add(new("Compositions", $"„Kompositionen“: Den {kindLabel} {compositionKey} gibt es nicht."));
+                errors.Add(new("Compositions", Messages.Get("Schema.CompositionUnknown", kindLabel, compositionKey)));
                 continue;
             }
 
             if (isElement && !composition.IsElement)
             {
-                errors.Add(new("Compositions", $"„Kompositionen“: Ein Elementtyp kann nur Elementtypen als Komposition verwenden, „{composition.Name}“ ist keiner."));
+                errors.Add(new("Compositions", Messages.Get("Schema.CompositionNotElement", composition.Name)));
                 continue;
             }
 
@@ -236,7 +236,7 @@ public static partial class SchemaValidator
         var index = new ContentTypeIndex(graph);
         if (FindCycle(proposed, index) is { } cycle)
         {
-            errors.Add(new("Compositions", $"„Kompositionen“: Die Kompositionen bilden einen Kreis ({cycle}). Ein Typ darf sich nicht über andere Typen selbst enthalten."));
+            errors.Add(new("Compositions", Messages.Get("Schema.CompositionCycle", cycle)));
         }
 
         ValidateGroups(input, existing, proposed, errors);
@@ -252,13 +252,13 @@ public static partial class SchemaValidator
                 var duplicate = Closure(user, index).SelectMany(t => t.Properties).GroupBy(p => p.Alias, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
                 if (duplicate is not null)
                 {
-                    errors.Add(new("Properties", $"„Eigenschaften“: Der Alias „{duplicate.Key}“ käme im Typ „{user.Name}“, der diesen Typ als Komposition verwendet, doppelt vor."));
+                    errors.Add(new("Properties", Messages.Get("Schema.CompositionDuplicateAlias", duplicate.Key, user.Name)));
                 }
 
                 var groups = index.AllGroups(user).Select(g => g.Alias).ToHashSet(StringComparer.Ordinal);
                 if (user.Properties.FirstOrDefault(p => !string.IsNullOrEmpty(p.GroupAlias) && !groups.Contains(p.GroupAlias)) is { } orphan)
                 {
-                    errors.Add(new("Groups", $"„Gruppen“: Der Typ „{user.Name}“ verwendet diesen Typ als Komposition und ordnet die Eigenschaft „{orphan.Alias}“ der Gruppe „{orphan.GroupAlias}“ zu, die dann fehlen würde."));
+                    errors.Add(new("Groups", Messages.Get("Schema.CompositionOrphanGroup", user.Name, orphan.Alias, orphan.GroupAlias)));
                 }
             }
         }
@@ -280,11 +280,11 @@ public static partial class SchemaValidator
             var group = input.Groups[i];
             var field = $"Groups[{i}]";
             var label = $"Gruppe {i + 1}";
-            var name = Name(group.Name, field + ".Name", $"{label}: „Name“", errors);
+            var name = Name(group.Name, field + ".Name", Messages.Get("Schema.Label.FieldName", label), errors);
             var alias = group.Alias?.Trim() ?? "";
-            if (Alias(alias, field + ".Alias", $"{label} („{name}“): „Alias“", errors) && !aliases.Add(alias))
+            if (Alias(alias, field + ".Alias", Messages.Get("Schema.Label.NamedFieldAlias", label, name), errors) && !aliases.Add(alias))
             {
-                errors.Add(new(field + ".Alias", $"{label} („{name}“): „Alias“ „{alias}“ gibt es in diesem Typ schon."));
+                errors.Add(new(field + ".Alias", Messages.Get("Schema.GroupAliasTaken", label, name, alias)));
             }
 
             var groupKey = group.Key != Guid.Empty && keys.Add(group.Key) ? group.Key : Guid.NewGuid();
@@ -310,36 +310,36 @@ public static partial class SchemaValidator
             var property = input.Properties[i];
             var field = $"Properties[{i}]";
             var trimmedName = property.Name?.Trim() ?? "";
-            var label = trimmedName.Length > 0 ? $"Eigenschaft {i + 1} („{trimmedName}“)" : $"Eigenschaft {i + 1}";
-            var name = Name(property.Name, field + ".Name", $"{label}: „Name“", errors);
+            var label = trimmedName.Length > 0 ? Messages.Get("Schema.Label.Property", i + 1, trimmedName) : $"Eigenschaft {i + 1}";
+            var name = Name(property.Name, field + ".Name", Messages.Get("Schema.Label.FieldName", label), errors);
 
             var alias = property.Alias?.Trim() ?? "";
-            if (Alias(alias, field + ".Alias", $"{label}: „Alias“", errors))
+            if (Alias(alias, field + ".Alias", Messages.Get("Schema.Label.FieldAlias", label), errors))
             {
                 if (!aliases.Add(alias))
                 {
-                    errors.Add(new(field + ".Alias", $"{label}: „Alias“ „{alias}“ gibt es in diesem Typ schon. Aliase von Eigenschaften müssen eindeutig sein."));
+                    errors.Add(new(field + ".Alias", Messages.Get("Schema.PropertyAliasTaken", label, alias)));
                 }
                 else if (compositionProperties.FirstOrDefault(c => string.Equals(c.Property.Alias, alias, StringComparison.OrdinalIgnoreCase)) is { Type: not null } inherited)
                 {
-                    errors.Add(new(field + ".Alias", $"{label}: „Alias“ „{alias}“ gibt es schon in der Komposition „{inherited.Type.Name}“."));
+                    errors.Add(new(field + ".Alias", Messages.Get("Schema.PropertyAliasInherited", label, alias, inherited.Type.Name)));
                 }
             }
 
             DataType? dataType = null;
             if (string.IsNullOrWhiteSpace(property.DataTypeKey))
             {
-                errors.Add(new(field + ".DataTypeKey", $"{label}: „Datentyp“ ist erforderlich: Bitte einen Datentyp auswählen."));
+                errors.Add(new(field + ".DataTypeKey", Messages.Get("Schema.DataTypeRequired", label)));
             }
             else if (!Guid.TryParse(property.DataTypeKey.Trim(), out var dataTypeKey) || !dataTypes.TryGetValue(dataTypeKey, out dataType))
             {
-                errors.Add(new(field + ".DataTypeKey", $"{label}: „Datentyp“: Den Datentyp „{Shorten(property.DataTypeKey.Trim())}“ gibt es nicht."));
+                errors.Add(new(field + ".DataTypeKey", Messages.Get("Schema.DataTypeUnknown", label, Shorten(property.DataTypeKey.Trim()))));
             }
 
             var regex = property.ValidationRegex?.Trim() ?? "";
             if (regex.Length > MaxTextLength)
             {
-                errors.Add(new(field + ".ValidationRegex", $"{label}: „Regulärer Ausdruck“ ist zu lang (höchstens {MaxTextLength} Zeichen)."));
+                errors.Add(new(field + ".ValidationRegex", Messages.Get("Schema.RegexTooLong", label, MaxTextLength)));
             }
             else if (regex.Length > 0)
             {
@@ -349,26 +349,26 @@ public static partial class SchemaValidator
                 }
                 catch (RegexParseException ex)
                 {
-                    errors.Add(new(field + ".ValidationRegex", $"{label}: „Regulärer Ausdruck“ ist ungültig (Fehler an Position {ex.Offset}). Bitte die Klammern und Sonderzeichen prüfen."));
+                    errors.Add(new(field + ".ValidationRegex", Messages.Get("Schema.RegexInvalidAt", label, ex.Offset)));
                 }
                 catch (ArgumentException)
                 {
-                    errors.Add(new(field + ".ValidationRegex", $"{label}: „Regulärer Ausdruck“ ist ungültig. Bitte die Klammern und Sonderzeichen prüfen."));
+                    errors.Add(new(field + ".ValidationRegex", Messages.Get("Schema.RegexInvalid", label)));
                 }
             }
 
-            var description = Text(property.Description, field + ".Description", $"{label}: „Beschreibung“", errors);
-            var mandatoryMessage = Text(property.MandatoryMessage, field + ".MandatoryMessage", $"{label}: „Meldung bei fehlender Eingabe“", errors);
-            var regexMessage = Text(property.ValidationRegexMessage, field + ".ValidationRegexMessage", $"{label}: „Meldung bei ungültiger Eingabe“", errors);
+            var description = Text(property.Description, field + ".Description", Messages.Get("Schema.Label.FieldDescription", label), errors);
+            var mandatoryMessage = Text(property.MandatoryMessage, field + ".MandatoryMessage", Messages.Get("Schema.Label.FieldMandatoryMessage", label), errors);
+            var regexMessage = Text(property.ValidationRegexMessage, field + ".ValidationRegexMessage", Messages.Get("Schema.Label.FieldRegexMessage", label), errors);
 
             var groupAlias = property.GroupAlias?.Trim() ?? "";
             if (groupAlias.Length == 0 && availableGroups.Count > 0)
             {
-                errors.Add(new(field + ".GroupAlias", $"{label}: „Gruppe“ ist erforderlich: Bitte eine Gruppe auswählen."));
+                errors.Add(new(field + ".GroupAlias", Messages.Get("Schema.GroupRequired", label)));
             }
             else if (groupAlias.Length > 0 && !availableGroups.Contains(groupAlias))
             {
-                errors.Add(new(field + ".GroupAlias", $"{label}: „Gruppe“: Die Gruppe „{Shorten(groupAlias)}“ gibt es in diesem Typ nicht."));
+                errors.Add(new(field + ".GroupAlias", Messages.Get("Schema.GroupUnknown", label, Shorten(groupAlias))));
             }
 
             var propertyKey = property.Key != Guid.Empty && keys.Add(property.Key) ? property.Key : Guid.NewGuid();
@@ -458,11 +458,11 @@ public static partial class SchemaValidator
         var name = value?.Trim() ?? "";
         if (name.Length == 0)
         {
-            errors.Add(new(field, $"{label} ist erforderlich."));
+            errors.Add(new(field, Messages.Get("Schema.Required", label)));
         }
         else if (name.Length > MaxNameLength)
         {
-            errors.Add(new(field, $"{label} ist zu lang (höchstens {MaxNameLength} Zeichen)."));
+            errors.Add(new(field, Messages.Get("Schema.NameTooLong", label, MaxNameLength)));
         }
 
         return name;
@@ -472,13 +472,13 @@ public static partial class SchemaValidator
     {
         if (alias.Length == 0)
         {
-            errors.Add(new(field, $"{label} ist erforderlich."));
+            errors.Add(new(field, Messages.Get("Schema.Required", label)));
             return false;
         }
 
         if (alias.Length > MaxNameLength || !AliasPattern().IsMatch(alias))
         {
-            errors.Add(new(field, $"{label} „{Shorten(alias)}“ ist ungültig. {AliasRule}"));
+            errors.Add(new(field, Messages.Get("Schema.AliasInvalid", label, Shorten(alias), AliasRule)));
             return false;
         }
 
@@ -490,7 +490,7 @@ public static partial class SchemaValidator
         var text = value?.Trim() ?? "";
         if (text.Length > MaxTextLength)
         {
-            errors.Add(new(field, $"{label} ist zu lang (höchstens {MaxTextLength} Zeichen)."));
+            errors.Add(new(field, Messages.Get("Schema.TextTooLong", label, MaxTextLength)));
         }
 
         return text.Length > 0 ? text : null;
@@ -507,7 +507,7 @@ public static partial class SchemaValidator
         var parts = folder.Split('/', StringSplitOptions.TrimEntries);
         if (folder.Length > MaxNameLength || parts.Any(p => p.Length == 0 || p is "." or ".."))
         {
-            errors.Add(new("Folder", "„Ordner“ ist ungültig: Ordnernamen werden mit / getrennt und dürfen nicht leer sein (z. B. „Bloecke“)."));
+            errors.Add(new("Folder", Messages.Get("Schema.FolderInvalid")));
             return null;
         }
 

@@ -62,7 +62,7 @@ public sealed class UsyncResult
 
     /// <summary>One German line, e.g. „3 neu, 1 geändert, 20 unverändert, 0 gelöscht, 0 fehlgeschlagen“.</summary>
     public string Summary() =>
-        $"{Created} neu, {Updated} geändert, {Unchanged} unverändert, {Deleted} gelöscht, {Failed} fehlgeschlagen";
+        Messages.Get("Usync.Summary", Created, Updated, Unchanged, Deleted, Failed);
 }
 
 /// <summary>A document as a uSync content file holds it.</summary>

@@ -75,7 +75,7 @@ public static class UsyncSerializer
         }
         catch (System.Text.Json.JsonException ex)
         {
-            throw new FormatException($"Die Konfiguration des Datentyps „{dataType.Name}“ ist kein gültiges JSON.", ex);
+            throw new FormatException(Messages.Get("Usync.DataTypeConfigInvalid", dataType.Name), ex);
         }
 
         return dataType;
@@ -198,14 +198,14 @@ public static class UsyncSerializer
         {
             "ContentType" => ContentTypeKind.Document,
             "MediaType" => ContentTypeKind.Media,
-            _ => throw new FormatException($"Erwartet <ContentType> oder <MediaType>, gefunden <{root.Name.LocalName}>."),
+            _ => throw new FormatException(Messages.Get("Usync.UnexpectedTypeRoot", root.Name.LocalName)),
         };
         var info = root.Element("Info");
         var type = new ContentType
         {
             Key = RequireKey(root),
             Kind = kind,
-            Alias = (string?)root.Attribute("Alias") ?? throw new FormatException("Das Attribut Alias fehlt."),
+            Alias = (string?)root.Attribute("Alias") ?? throw new FormatException(Messages.Get("Usync.AliasMissing")),
             Level = UsyncXml.ParseInt((string?)root.Attribute("Level"), 1),
             Name = Text(info, "Name") ?? "",
             Icon = Text(info, "Icon"),
@@ -272,7 +272,7 @@ public static class UsyncSerializer
                 }
             }
 
-            var alias = Text(property, "Alias") ?? throw new FormatException("Eine Eigenschaft hat keinen Alias.");
+            var alias = Text(property, "Alias") ?? throw new FormatException(Messages.Get("Usync.PropertyAliasMissing"));
             var key = UsyncXml.ParseGuid(Text(property, "Key"));
             type.Properties.Add(new PropertyType
             {
@@ -419,14 +419,14 @@ public static class UsyncSerializer
     {
         if (root.Name.LocalName != name)
         {
-            throw new FormatException($"Erwartet <{name}>, gefunden <{root.Name.LocalName}>.");
+            throw new FormatException(Messages.Get("Usync.UnexpectedRoot", name, root.Name.LocalName));
         }
     }
 
     private static Guid RequireKey(XElement root)
     {
         var key = UsyncXml.ParseGuid((string?)root.Attribute("Key"));
-        return key == Guid.Empty ? throw new FormatException("Das Attribut Key fehlt oder ist keine GUID.") : key;
+        return key == Guid.Empty ? throw new FormatException(Messages.Get("Usync.KeyMissing")) : key;
     }
 
     private static string? Text(XElement? parent, string name)

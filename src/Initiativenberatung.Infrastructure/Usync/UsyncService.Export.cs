@@ -70,7 +70,7 @@ public sealed partial class UsyncService
 
                 File.Delete(path);
                 result.Items.Add(new UsyncItemResult("Export", kindFolder, Path.GetFileNameWithoutExtension(path), null, relative,
-                    UsyncChangeKind.Delete, "Veraltete Datei entfernt.", []));
+                    UsyncChangeKind.Delete, Messages.Get("Usync.StaleFileRemoved"), []));
             }
         }
 
@@ -90,7 +90,7 @@ public sealed partial class UsyncService
             if (stream is null)
             {
                 result.Items.Add(new UsyncItemResult("MediaHandler", "MediaFile", media.Name, media.Key, FilesFolder + "/" + storePath,
-                    UsyncChangeKind.Fail, "Die Datei fehlt im Medienspeicher.", []));
+                    UsyncChangeKind.Fail, Messages.Get("Usync.FileMissingInStore"), []));
                 continue;
             }
 

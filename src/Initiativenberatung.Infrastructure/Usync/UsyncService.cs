@@ -59,8 +59,8 @@ public sealed partial class UsyncService(
         var result = new UsyncResult();
         if (!Directory.Exists(folder))
         {
-            result.Items.Add(new UsyncItemResult("uSync", "Ordner", folder, null, folder, UsyncChangeKind.Fail,
-                $"Der uSync-Ordner „{folder}“ existiert nicht.", []));
+            result.Items.Add(new UsyncItemResult("uSync", Messages.Get("Usync.FolderLabel"), folder, null, folder, UsyncChangeKind.Fail,
+                Messages.Get("Usync.FolderMissing", folder), []));
             return result;
         }
 
@@ -165,11 +165,11 @@ public sealed partial class UsyncService(
             }
             catch (XmlException ex)
             {
-                entries.Add(new FileEntry(relative, null, $"Die Datei ist kein gültiges XML: {ex.Message}"));
+                entries.Add(new FileEntry(relative, null, Messages.Get("Usync.InvalidXml", ex.Message)));
             }
             catch (IOException ex)
             {
-                entries.Add(new FileEntry(relative, null, $"Die Datei kann nicht gelesen werden: {ex.Message}"));
+                entries.Add(new FileEntry(relative, null, Messages.Get("Usync.Unreadable", ex.Message)));
             }
         }
 
@@ -220,14 +220,14 @@ public sealed partial class UsyncService(
             if (!EditorAliases.Supported.Contains(incoming.EditorAlias))
             {
                 Add(run, handler, "DataType", incoming.Name, incoming.Key, entry.RelativePath, UsyncChangeKind.Fail,
-                    $"Unbekannter Editor „{incoming.EditorAlias}“: Dieser Editor wird nicht unterstützt, der Datentyp wird nicht importiert.");
+                    Messages.Get("Usync.UnknownEditor", incoming.EditorAlias));
                 continue;
             }
 
             if (run.State.DataTypes.Values.FirstOrDefault(d => d.Key != incoming.Key && string.Equals(d.Name, incoming.Name, StringComparison.Ordinal)) is { } clash)
             {
                 Add(run, handler, "DataType", incoming.Name, incoming.Key, entry.RelativePath, UsyncChangeKind.Fail,
-                    $"Es gibt bereits einen Datentyp „{clash.Name}“ mit anderem Schlüssel ({UsyncXml.Guid(clash.Key)}).");
+                    Messages.Get("Usync.DataTypeNameClash", clash.Name, UsyncXml.Guid(clash.Key)));
                 continue;
             }
 
@@ -283,7 +283,7 @@ public sealed partial class UsyncService(
         var pending = (await ReadItemsAsync(run, handler, itemType, kindFolder, root =>
             {
                 var type = UsyncSerializer.ReadContentType(root);
-                return type.Kind == kind ? type : throw new FormatException($"<{root.Name.LocalName}> gehört nicht in den Ordner {kindFolder}.");
+                return type.Kind == kind ? type : throw new FormatException(Messages.Get("Usync.WrongFolder", root.Name.LocalName, kindFolder));
             }, cancellationToken))
             .Select(i => (i.Entry, Type: i.Item)).ToList();
 
@@ -330,7 +330,7 @@ public sealed partial class UsyncService(
             if (resolved is null || run.Failed.Contains(resolved.Key) || run.Failed.Contains(composition.Key))
             {
                 Add(run, handler, itemType, incoming.Name, incoming.Key, entry.RelativePath, UsyncChangeKind.Fail,
-                    $"Die Komposition „{composition.Alias}“ ({UsyncXml.Guid(composition.Key)}) fehlt.");
+                    Messages.Get("Usync.CompositionMissing", composition.Alias, UsyncXml.Guid(composition.Key)));
                 return;
             }
 
@@ -343,7 +343,7 @@ public sealed partial class UsyncService(
             if (!run.State.DataTypes.TryGetValue(property.DataTypeKey, out var dataType) || run.Failed.Contains(property.DataTypeKey))
             {
                 Add(run, handler, itemType, incoming.Name, incoming.Key, entry.RelativePath, UsyncChangeKind.Fail,
-                    $"Der Datentyp {UsyncXml.Guid(property.DataTypeKey)} ({property.EditorAlias}) der Eigenschaft „{property.Alias}“ fehlt.");
+                    Messages.Get("Usync.PropertyDataTypeMissing", UsyncXml.Guid(property.DataTypeKey), property.EditorAlias, property.Alias));
                 return;
             }
 
@@ -354,7 +354,7 @@ public sealed partial class UsyncService(
                 && string.Equals(t.Alias, incoming.Alias, StringComparison.OrdinalIgnoreCase)) is { } clash)
         {
             Add(run, handler, itemType, incoming.Name, incoming.Key, entry.RelativePath, UsyncChangeKind.Fail,
-                $"Es gibt bereits einen Typ mit dem Alias „{clash.Alias}“ und anderem Schlüssel.");
+                Messages.Get("Usync.TypeAliasClash", clash.Alias));
             return;
         }
 
@@ -362,7 +362,7 @@ public sealed partial class UsyncService(
         if (existing is not null && existing.Kind != incoming.Kind)
         {
             Add(run, handler, itemType, incoming.Name, incoming.Key, entry.RelativePath, UsyncChangeKind.Fail,
-                "Der Schlüssel gehört bereits zu einem Typ anderer Art (Dokument-/Medientyp).");
+                Messages.Get("Usync.KeyKindClash"));
             return;
         }
 
@@ -456,7 +456,7 @@ public sealed partial class UsyncService(
         if (mediaType is null || run.Failed.Contains(mediaType.Key))
         {
             Add(run, handler, "Media", incoming.Name, incoming.Key, entry.RelativePath, UsyncChangeKind.Fail,
-                $"Den Medientyp „{incoming.MediaTypeAlias}“ gibt es nicht.");
+                Messages.Get("Usync.UnknownMediaType", incoming.MediaTypeAlias));
             return;
         }
 
@@ -487,7 +487,7 @@ public sealed partial class UsyncService(
             if (storePath is null)
             {
                 Add(run, handler, "Media", incoming.Name, incoming.Key, entry.RelativePath, UsyncChangeKind.Fail,
-                    $"Ungültiger Dateipfad in umbracoFile: „{Truncate(fileValue, 120)}“ (erwartet /media/<ordner>/<datei>).");
+                    Messages.Get("Usync.InvalidFilePath", Truncate(fileValue, 120)));
                 return;
             }
 
@@ -508,7 +508,7 @@ public sealed partial class UsyncService(
             else
             {
                 Add(run, handler, "Media", incoming.Name, incoming.Key, entry.RelativePath, UsyncChangeKind.Fail,
-                    $"Die Datei „{FilesFolder}/{storePath}“ fehlt im uSync-Ordner und im Medienspeicher.");
+                    Messages.Get("Usync.FileMissing", FilesFolder, storePath));
                 return;
             }
 
@@ -520,7 +520,7 @@ public sealed partial class UsyncService(
             catch (InvalidDataException ex)
             {
                 Add(run, handler, "Media", incoming.Name, incoming.Key, entry.RelativePath, UsyncChangeKind.Fail,
-                    $"Die Datei „{storePath}“ wurde abgelehnt: {ex.Message}");
+                    Messages.Get("Usync.FileRejected", storePath, ex.Message));
                 return;
             }
 
@@ -537,7 +537,7 @@ public sealed partial class UsyncService(
         var details = Diff(existing is null ? null : Flatten(existing), Flatten(target)).ToList();
         if (existing is not null && fileChanged)
         {
-            details.Add(new UsyncPropertyChange("Datei im Medienspeicher", "fehlt oder abweichend", target.FileHash));
+            details.Add(new UsyncPropertyChange(Messages.Get("Usync.Change.StoredFile"), Messages.Get("Usync.Change.MissingOrDifferent"), target.FileHash));
         }
 
         if (existing is not null && details.Count == 0)
@@ -661,14 +661,14 @@ public sealed partial class UsyncService(
         if (type is null || run.Failed.Contains(type.Key))
         {
             Add(run, handler, "Content", incoming.Name, incoming.Key, entry.RelativePath, UsyncChangeKind.Fail,
-                $"Den Dokumenttyp „{incoming.ContentTypeAlias}“ gibt es nicht.");
+                Messages.Get("Content.UnknownDocumentType", incoming.ContentTypeAlias));
             return;
         }
 
         if (type.IsElement)
         {
             Add(run, handler, "Content", incoming.Name, incoming.Key, entry.RelativePath, UsyncChangeKind.Fail,
-                $"„{type.Alias}“ ist ein Elementtyp und kann kein Dokument sein.");
+                Messages.Get("Usync.ElementTypeAsDocument", type.Alias));
             return;
         }
 
@@ -693,7 +693,7 @@ public sealed partial class UsyncService(
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {
             Add(run, handler, "Content", incoming.Name, incoming.Key, entry.RelativePath, UsyncChangeKind.Fail,
-                $"Ein Wert konnte nicht gelesen werden: {ex.Message}");
+                Messages.Get("Usync.ValueUnreadable", ex.Message));
             return;
         }
 
@@ -855,8 +855,8 @@ public sealed partial class UsyncService(
         {
             var parent = parentKey(item);
             var message = inFolder.Contains(parent) || run.Failed.Contains(parent)
-                ? $"Das übergeordnete Element {UsyncXml.Guid(parent)} konnte nicht importiert werden."
-                : $"Das übergeordnete Element {UsyncXml.Guid(parent)} fehlt (weder in der Datenbank noch im uSync-Ordner).";
+                ? Messages.Get("Usync.ParentFailed", UsyncXml.Guid(parent))
+                : Messages.Get("Usync.ParentMissing", UsyncXml.Guid(parent));
             Add(run, handler, itemType, name(item), key(item), file(item), UsyncChangeKind.ParentMissing, message);
         }
     }
@@ -866,7 +866,7 @@ public sealed partial class UsyncService(
         var empty = UsyncSerializer.ReadEmpty(entry.Root!);
         if (!string.Equals(empty.Change, "Delete", StringComparison.OrdinalIgnoreCase))
         {
-            Add(run, handler, itemType, empty.Alias, empty.Key, entry.RelativePath, UsyncChangeKind.NoChange, $"Markierung „{empty.Change}“ – nichts zu tun.");
+            Add(run, handler, itemType, empty.Alias, empty.Key, entry.RelativePath, UsyncChangeKind.NoChange, Messages.Get("Usync.EmptyMarker", empty.Change));
             return;
         }
 
@@ -881,7 +881,7 @@ public sealed partial class UsyncService(
         };
         if (!exists)
         {
-            Add(run, handler, itemType, empty.Alias, empty.Key, entry.RelativePath, UsyncChangeKind.NoChange, "Bereits gelöscht.");
+            Add(run, handler, itemType, empty.Alias, empty.Key, entry.RelativePath, UsyncChangeKind.NoChange, Messages.Get("Usync.AlreadyDeleted"));
             return;
         }
 
@@ -894,7 +894,7 @@ public sealed partial class UsyncService(
         if (hasChildren)
         {
             Add(run, handler, itemType, empty.Alias, empty.Key, entry.RelativePath, UsyncChangeKind.Fail,
-                "Das Element hat untergeordnete Elemente und wird nicht gelöscht.");
+                Messages.Get("Usync.HasChildren"));
             return;
         }
 

@@ -54,7 +54,7 @@ public static class UsyncXml
         using var stream = new MemoryStream(bytes);
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
         using var reader = XmlReader.Create(stream, settings);
-        return XDocument.Load(reader).Root ?? throw new XmlException("Die Datei hat kein Wurzelelement.");
+        return XDocument.Load(reader).Root ?? throw new XmlException(Messages.Get("Usync.NoRootElement"));
     }
 
     public static string Guid(Guid key) => key.ToString("D", CultureInfo.InvariantCulture);

@@ -3,6 +3,7 @@ using Initiativenberatung.Web.BackOffice.Extensions;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Localization;
 
 namespace Initiativenberatung.Web.BackOffice;
 
@@ -31,7 +32,9 @@ public static class BackOfficeRegistration
         builder.Services.AddAuthorization(BackOfficePolicies.Configure);
         builder.Services.AddSingleton(sp =>
         {
-            var registry = BackOfficeExtensionRegistry.Load(Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, "App_Plugins"));
+            var registry = BackOfficeExtensionRegistry.Load(
+                Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, "App_Plugins"),
+                sp.GetRequiredService<IStringLocalizer<BackOfficeText>>());
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger<BackOfficeExtensionRegistry>();
             foreach (var problem in registry.Problems)
             {

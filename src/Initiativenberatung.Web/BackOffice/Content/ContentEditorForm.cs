@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Initiativenberatung.Core.Content;
 using Initiativenberatung.Core.Publishing;
 using Initiativenberatung.Core.Schema;
+using Initiativenberatung.Core.Texts;
 using Initiativenberatung.Core.Validation;
 using Microsoft.Extensions.Primitives;
 
@@ -273,7 +274,7 @@ public static partial class ContentEditorForm
                 if (!IsSafeUrl(url))
                 {
                     errors.Add(new ValidationError($"{path}[{i.ToString(CultureInfo.InvariantCulture)}]",
-                        $"„{caption}“, Link {i + 1}: Die Adresse „{url}“ ist nicht erlaubt (nur https://, http://, mailto:, tel: oder eine Adresse dieser Website, die mit / beginnt)."));
+                        Messages.Get("Validation.LinkUrlNotAllowed", caption, i + 1, url)));
                 }
 
                 result.Add(Link(linkName, "external", null, url, target));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Localization;
 
 namespace Initiativenberatung.Web.BackOffice.Extensions;
 
@@ -59,7 +60,8 @@ public sealed class BackOfficeExtensionRegistry
     public BackOfficeExtension? EditorFor(string? uiAlias) =>
         uiAlias is not null && _editorsByUiAlias.TryGetValue(uiAlias, out var extension) ? extension : null;
 
-    public static BackOfficeExtensionRegistry Load(string appPluginsFolder)
+    /// <summary>Reads every manifest; <paramref name="text"/> words the problems shown on the dashboard.</summary>
+    public static BackOfficeExtensionRegistry Load(string appPluginsFolder, IStringLocalizer<BackOfficeText> text)
     {
         var packages = new List<BackOfficePackage>();
         var problems = new List<string>();
@@ -72,7 +74,7 @@ public sealed class BackOfficeExtensionRegistry
                     var package = JsonSerializer.Deserialize<BackOfficePackage>(File.ReadAllText(manifest), JsonOptions);
                     if (package?.Extensions is null || string.IsNullOrWhiteSpace(package.Name))
                     {
-                        problems.Add($"{Path.GetRelativePath(appPluginsFolder, manifest)}: Name oder Erweiterungen fehlen.");
+                        problems.Add(text["Extensions.NameMissing", Path.GetRelativePath(appPluginsFolder, manifest)]);
                         continue;
                     }
 
@@ -80,7 +82,7 @@ public sealed class BackOfficeExtensionRegistry
                 }
                 catch (JsonException ex)
                 {
-                    problems.Add($"{Path.GetRelativePath(appPluginsFolder, manifest)}: kein gültiges JSON ({ex.Message}).");
+                    problems.Add(text["Extensions.InvalidJson", Path.GetRelativePath(appPluginsFolder, manifest), ex.Message]);
                 }
             }
         }

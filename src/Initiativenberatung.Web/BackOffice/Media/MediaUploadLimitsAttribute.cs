@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Initiativenberatung.Web.BackOffice.Media;
@@ -71,7 +72,8 @@ public sealed class MediaUploadLimitsAttribute : Attribute, IAsyncAuthorizationF
 
     private static IActionResult TooLarge(AuthorizationFilterContext context, MediaOptions options)
     {
-        var message = $"Die Anfrage ist zu groß. Erlaubt sind höchstens {MediaService.Size(options.MaxUploadBytes)} pro Datei und {MediaOptions.MaxFilesPerRequest} Dateien auf einmal.";
+        var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<MediaText>>();
+        string message = text["Message.RequestTooLarge", MediaService.Size(options.MaxUploadBytes), MediaOptions.MaxFilesPerRequest];
         if (context.HttpContext.Request.WantsJson())
         {
             return new JsonResult(new { errors = new Dictionary<string, string[]> { ["files"] = [message] } })

@@ -6,12 +6,13 @@ using Initiativenberatung.Web.BackOffice.Content;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Initiativenberatung.Web.BackOffice.Pages.Content;
 
 /// <summary>Step one of creating a document: choose one of the document types allowed below the parent; the edit page does the rest.</summary>
 [Authorize(Policy = BackOfficePolicies.Content)]
-public sealed class CreateModel(ContentEditorContextLoader contextLoader, ContentQueryService queries) : PageModel
+public sealed class CreateModel(ContentEditorContextLoader contextLoader, ContentQueryService queries, IStringLocalizer<ContentText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Parent { get; set; }
@@ -39,7 +40,7 @@ public sealed class CreateModel(ContentEditorContextLoader contextLoader, Conten
 
         if (AllowedTypes.FirstOrDefault(t => string.Equals(t.Alias, Type, StringComparison.OrdinalIgnoreCase)) is not { } type)
         {
-            Error = "Bitte wählen Sie einen erlaubten Dokumenttyp.";
+            Error = text["Message.ChooseAllowedType"];
             return Page();
         }
 

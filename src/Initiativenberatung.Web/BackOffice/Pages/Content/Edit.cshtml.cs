@@ -10,6 +10,7 @@ using Initiativenberatung.Web.BackOffice.Content;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Initiativenberatung.Web.BackOffice.Pages.Content;
 
@@ -19,6 +20,7 @@ namespace Initiativenberatung.Web.BackOffice.Pages.Content;
 /// </summary>
 [Authorize(Policy = BackOfficePolicies.Content)]
 public sealed class EditModel(
+    IStringLocalizer<ContentText> localizer,
     ContentEditorContextLoader contextLoader,
     ContentQueryService queries,
     ContentService content,
@@ -121,17 +123,17 @@ public sealed class EditModel(
         RearrangeIndexedAsync(target, ContentEditorForm.RemoveLink, cancellationToken);
 
     public async Task<IActionResult> OnPostUnpublishAsync(CancellationToken cancellationToken) =>
-        await AfterAsync(await content.UnpublishAsync(Key, User.ToActor(), cancellationToken), "Die Veröffentlichung wurde zurückgenommen.", cancellationToken);
+        await AfterAsync(await content.UnpublishAsync(Key, User.ToActor(), cancellationToken), localizer["Message.Unpublished"], cancellationToken);
 
     public async Task<IActionResult> OnPostTrashAsync(CancellationToken cancellationToken) =>
-        await AfterAsync(await structure.TrashAsync(Key, User.ToActor(), cancellationToken), "Das Dokument liegt jetzt im Papierkorb.", cancellationToken);
+        await AfterAsync(await structure.TrashAsync(Key, User.ToActor(), cancellationToken), localizer["Message.Trashed"], cancellationToken);
 
     public async Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellationToken) =>
-        await AfterAsync(await structure.RestoreAsync(Key, User.ToActor(), cancellationToken), "Das Dokument wurde wiederhergestellt (nicht veröffentlicht).", cancellationToken);
+        await AfterAsync(await structure.RestoreAsync(Key, User.ToActor(), cancellationToken), localizer["Message.Restored"], cancellationToken);
 
     public async Task<IActionResult> OnPostRollbackAsync(int versionId, CancellationToken cancellationToken) =>
         await AfterAsync(await content.RollbackAsync(Key, versionId, User.ToActor(), cancellationToken),
-            "Die Version wurde als neuer Entwurf wiederhergestellt. Veröffentlichen Sie, damit Besucher sie sehen.", cancellationToken);
+            localizer["Message.RolledBack"], cancellationToken);
 
     public async Task<IActionResult> OnPostMoveAsync(string? moveTarget, CancellationToken cancellationToken)
     {
@@ -140,13 +142,13 @@ public sealed class EditModel(
         {
             if (!Guid.TryParse(moveTarget, out var key))
             {
-                return await AfterAsync(ContentOperationResult.Fail("parent", "Bitte wählen Sie ein Ziel zum Verschieben."), "", cancellationToken);
+                return await AfterAsync(ContentOperationResult.Fail("parent", localizer["Message.ChooseMoveTarget"]), "", cancellationToken);
             }
 
             parent = key;
         }
 
-        return await AfterAsync(await structure.MoveAsync(Key, parent, User.ToActor(), cancellationToken), "Das Dokument wurde verschoben.", cancellationToken);
+        return await AfterAsync(await structure.MoveAsync(Key, parent, User.ToActor(), cancellationToken), localizer["Message.Moved"], cancellationToken);
     }
 
     public async Task<IActionResult> OnPostScheduleAsync(string? releaseDate, string? expireDate, CancellationToken cancellationToken)
@@ -164,7 +166,7 @@ public sealed class EditModel(
             any = true;
             if (!DateTime.TryParseExact(text, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             {
-                errors.Add(new ValidationError(field, "Bitte geben Sie Datum und Uhrzeit ein (TT.MM.JJJJ SS:MM)."));
+                errors.Add(new ValidationError(field, localizer["Message.ScheduleDateInvalid"]));
                 continue;
             }
 
@@ -175,14 +177,14 @@ public sealed class EditModel(
 
         if (!any)
         {
-            errors.Add(new ValidationError("releaseDate", "Bitte geben Sie ein Datum für die Veröffentlichung oder die Zurücknahme ein."));
+            errors.Add(new ValidationError("releaseDate", localizer["Message.ScheduleDateRequired"]));
         }
 
-        return await AfterAsync(new ContentOperationResult(null, errors), "Die Planung wurde gespeichert.", cancellationToken);
+        return await AfterAsync(new ContentOperationResult(null, errors), localizer["Message.Scheduled"], cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCancelScheduleAsync(long scheduleId, CancellationToken cancellationToken) =>
-        await AfterAsync(await schedules.CancelAsync(Key, scheduleId, User.ToActor(), cancellationToken), "Die Planung wurde aufgehoben.", cancellationToken);
+        await AfterAsync(await schedules.CancelAsync(Key, scheduleId, User.ToActor(), cancellationToken), localizer["Message.ScheduleCancelled"], cancellationToken);
 
     private async Task<IActionResult> AfterAsync(ContentOperationResult result, string message, CancellationToken cancellationToken)
     {
@@ -232,7 +234,7 @@ public sealed class EditModel(
             return Redirect($"{BackOfficeRegistration.PathPrefix}/preview/{Key:D}");
         }
 
-        Message = publish ? "Gespeichert und veröffentlicht." : "Der Entwurf wurde gespeichert.";
+        Message = publish ? localizer["Message.SavedAndPublished"] : localizer["Message.SavedDraft"];
         return RedirectToPage(new { Key, Parent = (Guid?)null, Type = (string?)null });
     }
 

@@ -6,12 +6,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Initiativenberatung.Web.BackOffice.Pages.Content;
 
 /// <summary>The recycle bin: restore documents or delete them for good (after a confirmation step).</summary>
 [Authorize(Policy = BackOfficePolicies.Content)]
-public sealed class RecycleBinModel(ContentQueryService queries, ContentStructureService structure, IDbContextFactory<CmsDbContext> dbFactory) : PageModel
+public sealed class RecycleBinModel(ContentQueryService queries, ContentStructureService structure, IDbContextFactory<CmsDbContext> dbFactory, IStringLocalizer<ContentText> text) : PageModel
 {
     public IReadOnlyList<ContentTreeItem> Tree { get; private set; } = [];
 
@@ -35,7 +36,7 @@ public sealed class RecycleBinModel(ContentQueryService queries, ContentStructur
         var result = await structure.RestoreAsync(key, User.ToActor(), cancellationToken);
         if (result.Success)
         {
-            Message = $"„{result.Node!.Name}“ wurde wiederhergestellt (nicht veröffentlicht).";
+            Message = text["Message.RestoredNamed", result.Node!.Name];
             return RedirectToPage();
         }
 
@@ -53,7 +54,7 @@ public sealed class RecycleBinModel(ContentQueryService queries, ContentStructur
             Confirm = Items.FirstOrDefault(i => i.Key == key);
             if (Confirm is null)
             {
-                Error = "Nur Dokumente im Papierkorb können endgültig gelöscht werden.";
+                Error = text["Message.DeleteOnlyTrashed"];
             }
 
             return Page();
@@ -63,7 +64,7 @@ public sealed class RecycleBinModel(ContentQueryService queries, ContentStructur
         var result = await structure.DeleteAsync(key, User.ToActor(), cancellationToken);
         if (result.Success)
         {
-            Message = $"„{name}“ wurde endgültig gelöscht.";
+            Message = text["Message.DeletedNamed", name ?? ""];
             return RedirectToPage();
         }
 

@@ -3,12 +3,13 @@ using Initiativenberatung.Web.BackOffice.Content;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Initiativenberatung.Web.BackOffice.Pages.Content;
 
 /// <summary>Sorts the children of one document (or the root level) by position numbers; works without JavaScript.</summary>
 [Authorize(Policy = BackOfficePolicies.Content)]
-public sealed class SortModel(ContentQueryService queries, ContentStructureService structure) : PageModel
+public sealed class SortModel(ContentQueryService queries, ContentStructureService structure, IStringLocalizer<ContentText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Parent { get; set; }
@@ -42,7 +43,7 @@ public sealed class SortModel(ContentQueryService queries, ContentStructureServi
 
         if (Keys.Count != Positions.Count)
         {
-            Error = "Die Sortierung ist unvollständig; bitte laden Sie die Seite neu.";
+            Error = text["Message.SortIncomplete"];
             return Page();
         }
 
@@ -54,7 +55,7 @@ public sealed class SortModel(ContentQueryService queries, ContentStructureServi
             return Page();
         }
 
-        Message = "Die neue Reihenfolge wurde gespeichert.";
+        Message = text["Message.Sorted"];
         return Parent is { } key ? RedirectToPage("Edit", new { key }) : RedirectToPage("Index");
     }
 

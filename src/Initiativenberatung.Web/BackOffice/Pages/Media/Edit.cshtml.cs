@@ -7,6 +7,7 @@ using Initiativenberatung.Web.BackOffice.Media;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Initiativenberatung.Web.BackOffice.Pages.Media;
 
@@ -16,7 +17,7 @@ namespace Initiativenberatung.Web.BackOffice.Pages.Media;
 /// </summary>
 [Authorize(Policy = BackOfficePolicies.Media)]
 [MediaUploadLimits]
-public sealed class EditModel(MediaService media, AuditService audit) : PageModel
+public sealed class EditModel(MediaService media, AuditService audit, IStringLocalizer<MediaText> text) : PageModel
 {
     private static readonly HashSet<string> KnownMessages = new(StringComparer.Ordinal)
     {
@@ -96,7 +97,7 @@ public sealed class EditModel(MediaService media, AuditService audit) : PageMode
         {
             if (left is null || top is null)
             {
-                AddError("focalPoint", "Bitte geben Sie für den Fokuspunkt links und oben je eine Zahl zwischen 0 und 1 an (z. B. 0,5) – oder lassen Sie beide Felder leer.");
+                AddError("focalPoint", text["Message.FocalPointInvalid"]);
                 return await PageAsync(cancellationToken);
             }
 
@@ -111,13 +112,13 @@ public sealed class EditModel(MediaService media, AuditService audit) : PageMode
     {
         if (file is null)
         {
-            AddError("file", "Bitte wählen Sie die neue Datei aus.");
+            AddError("file", text["Message.ChooseReplacement"]);
             return await PageAsync(cancellationToken);
         }
 
         if (file.Length > media.MaxUploadBytes)
         {
-            AddError("file", $"Die Datei „{file.FileName}“ ist zu groß ({MediaService.Size(file.Length)}). Erlaubt sind höchstens {MediaService.Size(media.MaxUploadBytes)} pro Datei.");
+            AddError("file", text["Message.FileTooLarge", file.FileName, MediaService.Size(file.Length), MediaService.Size(media.MaxUploadBytes)]);
             return await PageAsync(cancellationToken);
         }
 
@@ -133,7 +134,7 @@ public sealed class EditModel(MediaService media, AuditService audit) : PageMode
         {
             if (!Guid.TryParse(Target, out var parsed))
             {
-                AddError("target", "Bitte wählen Sie einen Zielordner aus der Liste.");
+                AddError("target", text["Message.ChooseTargetFolder"]);
                 return await PageAsync(cancellationToken);
             }
 

@@ -4,6 +4,7 @@ using Initiativenberatung.Web.BackOffice.Media;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Initiativenberatung.Web.BackOffice.Pages.Media;
 
@@ -14,7 +15,7 @@ namespace Initiativenberatung.Web.BackOffice.Pages.Media;
 /// </summary>
 [Authorize(Policy = BackOfficePolicies.Media)]
 [MediaUploadLimits]
-public sealed class IndexModel(MediaService media) : PageModel
+public sealed class IndexModel(MediaService media, IStringLocalizer<MediaText> text) : PageModel
 {
     /// <summary>Messages the page may show after a redirect (<c>?done=…</c>); anything else is ignored.</summary>
     private static readonly HashSet<string> KnownMessages = new(StringComparer.Ordinal) { "uploaded", "folder-created" };
@@ -79,7 +80,7 @@ public sealed class IndexModel(MediaService media) : PageModel
         files ??= [];
         if (files.Count == 0)
         {
-            UploadErrors.Add("Bitte wählen Sie mindestens eine Datei aus.");
+            UploadErrors.Add(text["Message.ChooseFiles"]);
         }
 
         foreach (var file in files)
@@ -87,7 +88,7 @@ public sealed class IndexModel(MediaService media) : PageModel
             // The size is checked before the file is read; MediaService checks it again on the bytes it reads.
             if (file.Length > media.MaxUploadBytes)
             {
-                UploadErrors.Add($"Die Datei „{file.FileName}“ ist zu groß ({MediaService.Size(file.Length)}). Erlaubt sind höchstens {MediaService.Size(media.MaxUploadBytes)} pro Datei.");
+                UploadErrors.Add(text["Message.FileTooLarge", file.FileName, MediaService.Size(file.Length), MediaService.Size(media.MaxUploadBytes)]);
                 continue;
             }
 
@@ -161,7 +162,7 @@ public sealed class IndexModel(MediaService media) : PageModel
         {
             Items = await media.SearchAsync(Query!, cancellationToken);
             var names = all.ToDictionary(m => m.Key, m => m.Name);
-            Locations = Items.ToDictionary(m => m.Key, m => m.ParentKey is { } p && names.TryGetValue(p, out var n) ? n : "Medien");
+            Locations = Items.ToDictionary(m => m.Key, m => m.ParentKey is { } p && names.TryGetValue(p, out var n) ? n : text["Media.Root"]);
         }
         else
         {
