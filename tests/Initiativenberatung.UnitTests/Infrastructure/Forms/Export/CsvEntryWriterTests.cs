@@ -40,7 +40,7 @@ public class CsvEntryWriterTests
     [TestCase(';')]
     [TestCase(',')]
     [TestCase('\t')]
-    public async Task Does_NeutralizeFormulaCells_When_TextAnswerStartsWithTrigger(char delimiter)
+    public async Task Neutralizes_formula_cells_When_text_answer_starts_with_trigger(char delimiter)
     {
         var rows = InjectionCases.Select((c, i) => Row(("id", i), ("answer", c.Input), ("rest", "x"))).ToList();
 
@@ -55,7 +55,7 @@ public class CsvEntryWriterTests
     }
 
     [Test]
-    public async Task Does_QuoteAndDoubleQuotes_When_CellHasQuoteDelimiterNewlineOrOuterSpace()
+    public async Task Quotes_and_double_quotes_When_cell_has_quote_delimiter_newline_or_outer_space()
     {
         var rows = new[]
         {
@@ -82,7 +82,7 @@ public class CsvEntryWriterTests
     }
 
     [Test]
-    public async Task Does_QuoteNeutralizedCell_When_ItAlsoNeedsQuoting()
+    public async Task Quotes_neutralized_cell_When_it_also_needs_quoting()
     {
         var rows = new[] { Row(("answer", "=A1;\"x\"")), Row(("answer", "\tTab")) };
 
@@ -94,7 +94,7 @@ public class CsvEntryWriterTests
     }
 
     [Test]
-    public async Task Does_WriteNegativeNumberBare_When_ColumnIsNumberAndValueIsNumeric()
+    public async Task Writes_negative_number_bare_When_column_is_number_and_value_is_numeric()
     {
         IReadOnlyList<ExportColumn> columns =
         [
@@ -120,7 +120,7 @@ public class CsvEntryWriterTests
     }
 
     [Test]
-    public async Task Does_WriteBom_When_IncludeBomIsTrue()
+    public async Task Writes_bom_When_include_bom_is_true()
     {
         var (bytes, _) = await WriteAsync(AnswerColumns, [Row(("answer", "a"))], new CsvExportOptions());
 
@@ -129,7 +129,7 @@ public class CsvEntryWriterTests
     }
 
     [Test]
-    public async Task Does_OmitBom_When_IncludeBomIsFalse()
+    public async Task Omits_bom_When_include_bom_is_false()
     {
         var (bytes, _) = await WriteAsync(AnswerColumns, [Row(("answer", "a"))], new CsvExportOptions { IncludeBom = false });
 
@@ -137,7 +137,7 @@ public class CsvEntryWriterTests
     }
 
     [Test]
-    public async Task Does_EndEveryRecordWithCrLf_When_OptionsAreDefault()
+    public async Task Ends_every_record_with_cr_lf_When_options_are_default()
     {
         var rows = Enumerable.Range(0, 3).Select(i => Row(("id", i), ("answer", "a"), ("rest", "b"))).ToList();
 
@@ -150,7 +150,7 @@ public class CsvEntryWriterTests
     [TestCase("de-DE")]
     [TestCase("en-US")]
     [TestCase("ar-SA")]
-    public async Task Does_WriteIsoDatesAndInvariantNumbers_When_CurrentCultureIs(string culture)
+    public async Task Writes_iso_dates_and_invariant_numbers_When_current_culture_is(string culture)
     {
         IReadOnlyList<ExportColumn> columns =
         [
@@ -175,7 +175,7 @@ public class CsvEntryWriterTests
     }
 
     [Test]
-    public async Task Does_JoinMultipleChoicesInOneQuotedCell_When_ValueIsAList()
+    public async Task Joins_multiple_choices_in_one_quoted_cell_When_value_is_a_list()
     {
         IReadOnlyList<ExportColumn> columns =
         [
@@ -192,7 +192,7 @@ public class CsvEntryWriterTests
     }
 
     [Test]
-    public async Task Does_NeutralizeJoinedChoices_When_FirstChoiceStartsWithTrigger()
+    public async Task Neutralizes_joined_choices_When_first_choice_starts_with_trigger()
     {
         IReadOnlyList<ExportColumn> columns = [new("kinds", "Initiativen", ExportValueKind.MultipleChoice)];
 
@@ -202,7 +202,7 @@ public class CsvEntryWriterTests
     }
 
     [Test]
-    public async Task Does_WriteCaptions_When_HeaderModeIsCaptions()
+    public async Task Writes_captions_When_header_mode_is_captions()
     {
         var (bytes, _) = await WriteAsync(AnswerColumns, [], new CsvExportOptions { HeaderMode = ExportHeaderMode.Captions });
 
@@ -211,7 +211,7 @@ public class CsvEntryWriterTests
     }
 
     [Test]
-    public async Task Does_WriteAliases_When_HeaderModeIsAliases()
+    public async Task Writes_aliases_When_header_mode_is_aliases()
     {
         IReadOnlyList<ExportColumn> columns =
         [
@@ -225,7 +225,7 @@ public class CsvEntryWriterTests
     }
 
     [Test]
-    public async Task Does_NeutralizeHeader_When_CaptionStartsWithTrigger()
+    public async Task Neutralizes_header_When_caption_starts_with_trigger()
     {
         IReadOnlyList<ExportColumn> columns = [new("f", "=Frage", ExportValueKind.Text)];
 
@@ -235,7 +235,7 @@ public class CsvEntryWriterTests
     }
 
     [Test]
-    public async Task Does_LeaveCellEmpty_When_ValueIsMissingOrNull()
+    public async Task Leaves_cell_empty_When_value_is_missing_or_null()
     {
         var (bytes, _) = await WriteAsync(AnswerColumns, [Row(("answer", null)), Row()], new CsvExportOptions { IncludeBom = false });
 
@@ -245,7 +245,7 @@ public class CsvEntryWriterTests
     [TestCase('|')]
     [TestCase('"')]
     [TestCase('a')]
-    public void Does_RejectDelimiter_When_NotSemicolonCommaOrTab(char delimiter)
+    public void Rejects_delimiter_When_not_semicolon_comma_or_tab(char delimiter)
     {
         var ex = Assert.ThrowsAsync<ArgumentException>(
             () => WriteAsync(AnswerColumns, [], new CsvExportOptions { Delimiter = delimiter }));
@@ -254,13 +254,13 @@ public class CsvEntryWriterTests
     }
 
     [Test]
-    public void Does_RejectExport_When_ThereAreNoColumns()
+    public void Rejects_export_When_there_are_no_columns()
     {
         Assert.ThrowsAsync<ArgumentException>(() => WriteAsync([], [], new CsvExportOptions()));
     }
 
     [Test]
-    public async Task Does_WriteSameBytes_When_OutputIsPipeWriter()
+    public async Task Writes_same_bytes_When_output_is_pipe_writer()
     {
         var rows = InjectionCases.Select((c, i) => Row(("id", i), ("answer", c.Input))).ToList();
         var (expected, _) = await WriteAsync(AnswerColumns, rows, new CsvExportOptions());
@@ -275,7 +275,7 @@ public class CsvEntryWriterTests
     }
 
     [Test]
-    public async Task Does_ParseBackEveryGeneratedRow_When_WritingManyRows()
+    public async Task Parses_back_every_generated_row_When_writing_many_rows()
     {
         var (bytes, count) = await WriteAsync(GeneratedColumns, Generated(3_000), new CsvExportOptions());
         var records = Parse(bytes, ';');
@@ -290,7 +290,7 @@ public class CsvEntryWriterTests
     }
 
     [Test]
-    public async Task Does_KeepMemoryConstantAndWriteFirstBytesEarly_When_Writing200000Rows()
+    public async Task Keeps_memory_constant_and_writes_first_bytes_early_When_writing_200000_rows()
     {
         const int rowCount = 200_000;
         var produced = 0;

@@ -19,19 +19,19 @@ public class ExportFileNameTests
     [TestCase("..", "csv", "formular-2025-03-01.csv")]
     [TestCase("\u202Egnp.exe", "csv", "gnp-exe-2025-03-01.csv")]
     [TestCase("a\r\nContent-Type: x", "csv", "a-Content-Type-x-2025-03-01.csv")]
-    public void Does_BuildSafeFileName_When_AliasIs(string alias, string extension, string expected)
+    public void Builds_safe_file_name_When_alias_is(string alias, string extension, string expected)
     {
         Assert.That(ExportFileName.For(alias, Day, extension), Is.EqualTo(expected));
     }
 
     [Test]
-    public void Does_UseFallback_When_AliasIsNull()
+    public void Uses_fallback_When_alias_is_null()
     {
         Assert.That(ExportFileName.For(null, Day, "csv"), Is.EqualTo("formular-2025-03-01.csv"));
     }
 
     [Test]
-    public void Does_CutAlias_When_AliasIsVeryLong()
+    public void Cuts_alias_When_alias_is_very_long()
     {
         var name = ExportFileName.For(new string('x', 500), Day, "csv");
 
@@ -41,13 +41,13 @@ public class ExportFileNameTests
     [TestCase("")]
     [TestCase("c/sv")]
     [TestCase("csv\"")]
-    public void Does_RejectExtension_When_NotLettersAndDigits(string extension)
+    public void Rejects_extension_When_not_letters_and_digits(string extension)
     {
         Assert.Throws<ArgumentException>(() => ExportFileName.For("umfrage", Day, extension));
     }
 
     [Test]
-    public void Does_GiveAsciiFallbackAndUtf8Name_When_NameHasUmlauts()
+    public void Gives_ascii_fallback_and_utf8_name_When_name_has_umlauts()
     {
         var header = ExportFileName.ContentDisposition("Umfrage-Förderung-2025-03-01.csv");
 
@@ -56,7 +56,7 @@ public class ExportFileNameTests
     }
 
     [Test]
-    public void Does_KeepPlainName_When_NameIsAscii()
+    public void Keeps_plain_name_When_name_is_ascii()
     {
         var header = ExportFileName.ContentDisposition("umfrage-2025-03-01.csv");
 

@@ -21,7 +21,7 @@ public class XlsxEntryWriterTests
     ];
 
     [Test]
-    public async Task Does_ReadBackSameRowsWithNumberAndDateCells_When_OpenedWithOpenXmlSdk()
+    public async Task Reads_back_same_rows_with_number_and_date_cells_When_opened_with_open_xml_sdk()
     {
         var rows = new[]
         {
@@ -70,7 +70,7 @@ public class XlsxEntryWriterTests
     }
 
     [Test]
-    public async Task Does_PassOpenXmlValidation_When_Written()
+    public async Task Passes_open_xml_validation_When_written()
     {
         var (document, _) = await WriteAndOpenAsync(GeneratedColumns, Generated(50), new XlsxExportOptions());
         using (document)
@@ -82,7 +82,7 @@ public class XlsxEntryWriterTests
     }
 
     [Test]
-    public async Task Does_WriteAliases_When_HeaderModeIsAliases()
+    public async Task Writes_aliases_When_header_mode_is_aliases()
     {
         var (document, _) = await WriteAndOpenAsync(Columns, [], new XlsxExportOptions { HeaderMode = ExportHeaderMode.Aliases });
         using (document)
@@ -94,7 +94,7 @@ public class XlsxEntryWriterTests
     }
 
     [Test]
-    public async Task Does_RemoveOnlyCharactersXmlCannotCarry_When_TextHasControlCharacters()
+    public async Task Removes_only_characters_xml_cannot_carry_When_text_has_control_characters()
     {
         IReadOnlyList<ExportColumn> columns = [new("answer", "Antwort", ExportValueKind.Text)];
 
@@ -108,7 +108,7 @@ public class XlsxEntryWriterTests
     }
 
     [Test]
-    public async Task Does_WriteDateAsIsoText_When_DateIsBeforeExcelSerialRange()
+    public async Task Writes_date_as_iso_text_When_date_is_before_excel_serial_range()
     {
         IReadOnlyList<ExportColumn> columns = [new("day", "Tag", ExportValueKind.Date)];
 
@@ -124,7 +124,7 @@ public class XlsxEntryWriterTests
     [TestCase("")]
     [TestCase("Einträge/2025")]
     [TestCase("Diese Tabelle hat einen viel zu langen Namen")]
-    public void Does_RejectSheetName_When_ExcelWouldNotAcceptIt(string name)
+    public void Rejects_sheet_name_When_excel_would_not_accept_it(string name)
     {
         var ex = Assert.ThrowsAsync<ArgumentException>(
             () => XlsxEntryWriter.WriteAsync(Stream.Null, Columns, Async([]), new XlsxExportOptions { SheetName = name }));
@@ -133,7 +133,7 @@ public class XlsxEntryWriterTests
     }
 
     [Test]
-    public async Task Does_KeepMemoryConstant_When_Writing50000Rows()
+    public async Task Keeps_memory_constant_When_writing_50000_rows()
     {
         const int rowCount = 50_000;
         var output = new CountingStream(() => 0);

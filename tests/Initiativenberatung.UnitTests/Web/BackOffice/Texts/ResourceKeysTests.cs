@@ -17,7 +17,7 @@ public sealed partial class ResourceKeysTests
     private static string BackOfficeFolder => Path.Combine(WebFolder, "BackOffice");
 
     [Test]
-    public void Does_Find_Every_Back_Office_Lookup_Key_When_Reading_The_Neutral_Resx()
+    public void Finds_every_back_office_lookup_key_When_reading_the_neutral_resx()
     {
         var resources = WebResources();
         var missing = new List<string>();
@@ -56,7 +56,7 @@ public sealed partial class ResourceKeysTests
     }
 
     [Test]
-    public void Does_Find_Every_Domain_Message_Key_When_Reading_Messages_Resx()
+    public void Finds_every_domain_message_key_When_reading_messages_resx()
     {
         var keys = ResxKeys(Path.Combine(RepositoryPaths.Root, "src", "Initiativenberatung.Core", "Resources", "Messages.resx"));
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -83,7 +83,7 @@ public sealed partial class ResourceKeysTests
     }
 
     [Test]
-    public void Does_Report_A_Missing_Key_When_A_Lookup_Names_An_Unknown_Text()
+    public void Reports_a_missing_key_When_a_lookup_names_an_unknown_text()
     {
         // The scanner itself: a made-up view with one known and one unknown key.
         const string view = "@inject IStringLocalizer<BackOfficeText> T\n<h1>@T[\"Login.Title\"]</h1><p>@T[\"Login.DoesNotExist\"]</p>";

@@ -29,7 +29,7 @@ public sealed class TranslationTests
     }
 
     [Test]
-    public void Does_Show_English_Login_Texts_When_The_Culture_Is_En()
+    public void Shows_english_login_texts_When_the_culture_is_en()
     {
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
         var text = Localizer();
@@ -45,7 +45,7 @@ public sealed class TranslationTests
     }
 
     [Test]
-    public void Does_Show_German_Login_Texts_When_The_Culture_Is_De()
+    public void Shows_german_login_texts_When_the_culture_is_de()
     {
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
         var text = Localizer();
@@ -55,7 +55,7 @@ public sealed class TranslationTests
     }
 
     [Test]
-    public void Does_Format_German_Domain_Messages_When_Given_Arguments()
+    public void Formats_german_domain_messages_When_given_arguments()
     {
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
