@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Core.Content;
+using Initiativenberatung.Core.Forms;
 using Initiativenberatung.Core.Media;
 using Initiativenberatung.Core.Schema;
 using Initiativenberatung.Infrastructure.Users;
@@ -36,6 +37,10 @@ public class CmsDbContext(DbContextOptions<CmsDbContext> options)
     public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
 
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+
+    public DbSet<FormDefinitionRecord> FormDefinitions => Set<FormDefinitionRecord>();
+
+    public DbSet<FormEntry> FormEntries => Set<FormEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -143,6 +148,23 @@ public class CmsDbContext(DbContextOptions<CmsDbContext> options)
             e.HasIndex(m => new { m.ParentKey, m.SortOrder });
             e.HasIndex(m => m.FilePath);
             e.Ignore(m => m.Url);
+        });
+
+        modelBuilder.Entity<FormDefinitionRecord>(e =>
+        {
+            e.ToTable("FormDefinitions");
+            e.HasKey(f => f.Key);
+            e.Property(f => f.Alias).HasMaxLength(255);
+            e.Property(f => f.Name).HasMaxLength(255);
+            e.HasIndex(f => f.Alias).IsUnique();
+        });
+
+        // Anonymous by design: no IP, user agent, referrer, cookie or user id column (QUALITY.md, "Anonymity").
+        modelBuilder.Entity<FormEntry>(e =>
+        {
+            e.ToTable("FormEntries");
+            e.HasKey(f => f.Id);
+            e.HasIndex(f => new { f.FormKey, f.SubmittedOn, f.Id });
         });
     }
 }

@@ -11,7 +11,7 @@ public enum UsyncChangeKind
     ParentMissing = 5,
 }
 
-/// <summary>Which parts of a uSync folder to handle. <see cref="Settings"/> = schema, <see cref="ContentAndMedia"/> = media + content.</summary>
+/// <summary>Which parts of a uSync folder to handle. <see cref="Settings"/> = schema and forms, <see cref="ContentAndMedia"/> = media + content.</summary>
 [Flags]
 public enum UsyncParts
 {
@@ -21,7 +21,8 @@ public enum UsyncParts
     MediaTypes = 4,
     Media = 8,
     Content = 16,
-    Settings = DataTypes | ContentTypes | MediaTypes,
+    Forms = 32,
+    Settings = DataTypes | ContentTypes | MediaTypes | Forms,
     ContentAndMedia = Media | Content,
     All = Settings | ContentAndMedia,
 }

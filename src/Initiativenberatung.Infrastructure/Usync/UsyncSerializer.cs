@@ -8,7 +8,7 @@ namespace Initiativenberatung.Infrastructure.Usync;
 /// XML ⇄ domain for uSync files (v17 layout as written; v9 layout also read). Pure and deterministic:
 /// the same input always gives the same bytes.
 /// </summary>
-public static class UsyncSerializer
+public static partial class UsyncSerializer
 {
     public const string UsyncVersion = "17.0.0";
     public const string UsyncFormat = "10.7.0";

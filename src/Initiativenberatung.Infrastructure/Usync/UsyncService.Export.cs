@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Initiativenberatung.Core.Content;
 using Initiativenberatung.Core.Media;
 using Initiativenberatung.Core.Schema;
+using Initiativenberatung.Infrastructure.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -130,7 +131,7 @@ public sealed partial class UsyncService
         var all = new[]
         {
             (UsyncParts.DataTypes, DataTypesFolder), (UsyncParts.ContentTypes, ContentTypesFolder), (UsyncParts.MediaTypes, MediaTypesFolder),
-            (UsyncParts.Media, MediaFolder), (UsyncParts.Content, ContentFolder),
+            (UsyncParts.Forms, FormsFolder), (UsyncParts.Media, MediaFolder), (UsyncParts.Content, ContentFolder),
         };
         return all.Where(k => parts.HasFlag(k.Item1)).Select(k => k.Item2);
     }
@@ -180,6 +181,23 @@ public sealed partial class UsyncService
             {
                 files[$"{kindFolder}/{fileName}.config"] = new(UsyncSerializer.WriteContentType(type),
                     kind == ContentTypeKind.Media ? "MediaTypeHandler" : "ContentTypeHandler", kind == ContentTypeKind.Media ? "MediaType" : "ContentType", type.Name, type.Key);
+            }
+        }
+
+        if (parts.HasFlag(UsyncParts.Forms))
+        {
+            var forms = await db.FormDefinitions.AsNoTracking().ToListAsync(cancellationToken);
+            foreach (var (record, fileName) in UniqueNames(forms.OrderBy(f => f.Key), f => FileStem(f.Alias), f => f.Key))
+            {
+                try
+                {
+                    files[$"{FormsFolder}/{fileName}.config"] = new(UsyncSerializer.WriteForm(FormDefinitionStore.ToDefinition(record)),
+                        "FormHandler", "Form", record.Name, record.Key);
+                }
+                catch (FormatException ex)
+                {
+                    logger.LogWarning(ex, "uSync-Export: Das Formular {Alias} ist nicht lesbar und wird nicht exportiert.", record.Alias);
+                }
             }
         }
 

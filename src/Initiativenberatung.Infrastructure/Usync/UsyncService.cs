@@ -34,6 +34,7 @@ public sealed partial class UsyncService(
     public const string MediaTypesFolder = "MediaTypes";
     public const string MediaFolder = "Media";
     public const string ContentFolder = "Content";
+    public const string FormsFolder = "Forms";
     public const string FilesFolder = "Files";
     public const string ConfigFileName = "usync.config";
     public const string ImportUser = "uSync";
@@ -81,6 +82,11 @@ public sealed partial class UsyncService(
         if (parts.HasFlag(UsyncParts.MediaTypes))
         {
             await ImportContentTypesAsync(run, MediaTypesFolder, ContentTypeKind.Media, cancellationToken);
+        }
+
+        if (parts.HasFlag(UsyncParts.Forms))
+        {
+            await ImportFormsAsync(run, cancellationToken);
         }
 
         if (parts.HasFlag(UsyncParts.Media))
@@ -877,6 +883,7 @@ public sealed partial class UsyncService(
             "DataType" => state.DataTypes.ContainsKey(empty.Key),
             "ContentType" or "MediaType" => state.ContentTypes.ContainsKey(empty.Key),
             "Media" => state.Media.ContainsKey(empty.Key),
+            "Form" => state.Forms.ContainsKey(empty.Key),
             _ => state.Nodes.ContainsKey(empty.Key),
         };
         if (!exists)
@@ -911,6 +918,9 @@ public sealed partial class UsyncService(
                 case "Media":
                     db.MediaItems.Remove(state.Media[empty.Key]);
                     break;
+                case "Form":
+                    db.FormDefinitions.Remove(state.Forms[empty.Key]);
+                    break;
                 default:
                     db.ContentVersions.RemoveRange(await db.ContentVersions.Where(v => v.ContentKey == empty.Key).ToListAsync(cancellationToken));
                     db.ContentNodes.Remove(state.Nodes[empty.Key]);
@@ -928,6 +938,7 @@ public sealed partial class UsyncService(
         state.ContentTypes.Remove(empty.Key);
         state.Media.Remove(empty.Key);
         state.Nodes.Remove(empty.Key);
+        state.Forms.Remove(empty.Key);
         Add(run, handler, itemType, empty.Alias, empty.Key, entry.RelativePath, UsyncChangeKind.Delete);
     }
 
@@ -977,6 +988,8 @@ public sealed partial class UsyncService(
 
         public Dictionary<int, ContentVersion> Versions { get; private init; } = [];
 
+        public Dictionary<Guid, Core.Forms.FormDefinitionRecord> Forms { get; private init; } = [];
+
         public static async Task<State> LoadAsync(CmsDbContext db, CancellationToken cancellationToken)
         {
             var nodes = await db.ContentNodes.AsNoTracking().ToDictionaryAsync(n => n.Key, cancellationToken);
@@ -988,6 +1001,7 @@ public sealed partial class UsyncService(
                 Media = await db.MediaItems.AsNoTracking().ToDictionaryAsync(m => m.Key, cancellationToken),
                 Nodes = nodes,
                 Versions = await db.ContentVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken),
+                Forms = await db.FormDefinitions.AsNoTracking().ToDictionaryAsync(f => f.Key, cancellationToken),
             };
         }
     }

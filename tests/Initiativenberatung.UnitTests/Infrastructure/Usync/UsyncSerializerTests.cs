@@ -24,6 +24,7 @@ public sealed class UsyncSerializerTests
             "Content" => UsyncSerializer.WriteContent(UsyncSerializer.ReadContent(root)),
             "Media" => UsyncSerializer.WriteMedia(UsyncSerializer.ReadMedia(root)),
             "Empty" => UsyncSerializer.WriteEmpty(UsyncSerializer.ReadEmpty(root)),
+            "Form" => UsyncSerializer.WriteForm(UsyncSerializer.ReadForm(root)),
             _ => throw new AssertionException("Unbekanntes Wurzelelement " + root.Name),
         };
 

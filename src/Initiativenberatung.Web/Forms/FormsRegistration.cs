@@ -1,0 +1,17 @@
+using Initiativenberatung.Infrastructure.Forms;
+using Microsoft.Extensions.Options;
+
+namespace Initiativenberatung.Web.Forms;
+
+public static class FormsRegistration
+{
+    /// <summary>Forms: options (<c>Forms:SubmittedAtPrecision</c>, validated at start), definition and entry stores.</summary>
+    public static WebApplicationBuilder AddForms(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<FormsOptions>().BindConfiguration(FormsOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<FormsOptions>, FormsOptionsValidator>();
+        builder.Services.AddSingleton<FormDefinitionStore>();
+        builder.Services.AddSingleton<FormEntryStore>();
+        return builder;
+    }
+}
