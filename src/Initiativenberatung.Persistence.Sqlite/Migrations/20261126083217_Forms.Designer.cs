@@ -175,6 +175,11 @@ namespace Initiativenberatung.Persistence.Sqlite.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UrlSegment")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Values")
                         .IsRequired()
                         .HasColumnType("TEXT");
