@@ -135,6 +135,9 @@ public sealed class FormBuilderTests
     [TestCase("Alias", "1-falsch", "Der Alias „1-falsch“ des Feldes")]
     [TestCase("Alias", "fachbereich", "wird bereits vom Feld")]
     [TestCase("Regex", "([a-z", "Der reguläre Ausdruck des Feldes")]
+    [TestCase("Type", "999", "Der Wert „999“ bei")]
+    [TestCase("MaxLength", "viel", "Der Wert „viel“ bei")]
+    [TestCase("MaxLength", "5000", "muss zwischen 1 und 4000 liegen")]
     public async Task Shows_a_German_error_naming_the_field_and_stores_nothing_When_a_field_is_invalid(string input, string value, string message)
     {
         using var client = await _factory.SignedInClientAsync(Editor);

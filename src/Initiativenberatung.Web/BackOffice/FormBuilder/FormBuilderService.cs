@@ -291,6 +291,11 @@ public sealed partial class FormBuilderService(
             Add("RetentionDays", "Validation.RetentionDays");
         }
 
+        if (form.SubmittedAtPrecision is { } precision && !Enum.IsDefined(precision))
+        {
+            Add("SubmittedAtPrecision", "Validation.PrecisionInvalid");
+        }
+
         if (form.GoToPageOnSubmit is { } target && !contentPages.Contains(target))
         {
             Add("GoToPageOnSubmit", "Validation.RedirectMissing");
@@ -387,6 +392,11 @@ public sealed partial class FormBuilderService(
         else
         {
             aliases[field.Alias] = name;
+        }
+
+        if (!Enum.IsDefined(field.Type))
+        {
+            add(path + ".Type", "Validation.TypeInvalid", [name]);
         }
 
         if (field.MaxLength is < 1 or > MaxLengthLimit)

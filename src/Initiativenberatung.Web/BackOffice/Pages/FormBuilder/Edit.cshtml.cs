@@ -15,7 +15,7 @@ namespace Initiativenberatung.Web.BackOffice.Pages.FormBuilder;
 /// JavaScript). "Speichern" validates everything on the server and stores it.
 /// </summary>
 [Authorize(Policy = BackOfficePolicies.FormBuilder)]
-public sealed class EditModel(FormBuilderService forms, IStringLocalizer<FormBuilderText> text) : PageModel
+public sealed partial class EditModel(FormBuilderService forms, IStringLocalizer<FormBuilderText> text) : PageModel
 {
     public const string MessageKey = "FormBuilder.Messages";
 
@@ -52,12 +52,18 @@ public sealed class EditModel(FormBuilderService forms, IStringLocalizer<FormBui
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
+        var unreadable = UnreadableInputs();
         await BeginAsync(cancellationToken);
-        var result = await forms.SaveAsync(Form, created: false, SettingsLists.Actor(User), cancellationToken);
-        if (!result.Succeeded)
+        if (unreadable.Count > 0)
         {
-            Errors = result.Errors;
-            foreach (var error in result.Errors)
+            Errors = [.. unreadable.Select(u => new FormBuilderError(u.Key[5..], string.Format(CultureInfo.CurrentCulture, text["Validation.ValueInvalid"], u.Value, NameOf(u.Key))))];
+        }
+
+        var result = Errors.Count > 0 ? null : await forms.SaveAsync(Form, created: false, SettingsLists.Actor(User), cancellationToken);
+        if (result is not { Succeeded: true })
+        {
+            Errors = result?.Errors ?? Errors;
+            foreach (var error in Errors)
             {
                 ModelState.AddModelError(error.Field.Length == 0 ? "" : "Form." + error.Field, error.Message);
             }
@@ -287,6 +293,24 @@ public sealed class EditModel(FormBuilderService forms, IStringLocalizer<FormBui
 
         return Page();
     }
+
+    /// <summary>Inputs whose posted text could not be converted (e.g. an unknown field type or "abc" as a number): key → posted text.</summary>
+    private Dictionary<string, string> UnreadableInputs() =>
+        ModelState.Where(e => e.Key.StartsWith("Form.", StringComparison.Ordinal) && e.Value is { Errors.Count: > 0, AttemptedValue.Length: > 0 })
+            .ToDictionary(e => e.Key, e => e.Value!.AttemptedValue!, StringComparer.Ordinal);
+
+    /// <summary>The caption of the field an input belongs to, or the form's name.</summary>
+    private string NameOf(string key)
+    {
+        var field = FieldPathPattern().Match(key) is { Success: true } m
+            ? Field(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture),
+                int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture))
+            : null;
+        return field is null ? Form.Name : field.Caption.Length > 0 ? field.Caption : field.Alias;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Form\.Pages\[(\d+)\]\.Fieldsets\[(\d+)\]\.Columns\[(\d+)\]\.Fields\[(\d+)\]\.")]
+    private static partial System.Text.RegularExpressions.Regex FieldPathPattern();
 
     /// <summary>The posted state without model-binding messages (all rules are checked by the service, in German).</summary>
     private async Task BeginAsync(CancellationToken cancellationToken)
