@@ -1,5 +1,6 @@
 using Initiativenberatung.Web.BackOffice;
 using Initiativenberatung.Web.BackOffice.Content;
+using Initiativenberatung.Web.BackOffice.FormBuilder;
 using Initiativenberatung.Web.BackOffice.Users;
 using Initiativenberatung.Web.Cli;
 using Initiativenberatung.Web.Content;
@@ -21,6 +22,7 @@ builder.AddCmsPersistence();
 builder.AddCmsContent();
 builder.AddUsync();
 builder.AddForms();
+builder.AddFormBuilder();
 builder.AddCmsSecurity();
 builder.AddBackOfficeUsers();
 builder.AddBackOffice();

@@ -18,6 +18,9 @@ public static class BackOfficePolicies
     /// <summary>Forms, entries and their export: administrators and staff.</summary>
     public const string Forms = "BackOffice.Forms";
 
+    /// <summary>Form builder (edit form definitions): administrators and editors.</summary>
+    public const string FormBuilder = "BackOffice.FormBuilder";
+
     /// <summary>Settings (data types, document types, uSync): administrators.</summary>
     public const string Settings = "BackOffice.Settings";
 
@@ -30,6 +33,7 @@ public static class BackOfficePolicies
         options.AddPolicy(Content, p => p.RequireAuthenticatedUser().RequireRole(BackOfficeRoles.Administrator, BackOfficeRoles.Editor));
         options.AddPolicy(Media, p => p.RequireAuthenticatedUser().RequireRole(BackOfficeRoles.Administrator, BackOfficeRoles.Editor));
         options.AddPolicy(Forms, p => p.RequireAuthenticatedUser().RequireRole(BackOfficeRoles.Administrator, BackOfficeRoles.Staff));
+        options.AddPolicy(FormBuilder, p => p.RequireAuthenticatedUser().RequireRole(BackOfficeRoles.Administrator, BackOfficeRoles.Editor));
         options.AddPolicy(Settings, p => p.RequireAuthenticatedUser().RequireRole(BackOfficeRoles.Administrator));
         options.AddPolicy(Users, p => p.RequireAuthenticatedUser().RequireRole(BackOfficeRoles.Administrator));
     }
