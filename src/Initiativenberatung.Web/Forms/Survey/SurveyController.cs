@@ -35,8 +35,10 @@ public sealed class SurveyController(
 {
     [HttpPost("absenden")]
     [IgnoreAntiforgeryToken] // validated below, after the body has been read within the size limits
-    public async Task<IActionResult> Submit(CancellationToken cancellationToken)
+    public async Task<IActionResult> Submit()
     {
+        // No action parameters: MVC's model binding would read the form with its own (unlimited, throwing) options.
+        var cancellationToken = HttpContext.RequestAborted;
         using var lease = rateLimiter.Acquire(HttpContext);
         if (!lease.IsAcquired)
         {
