@@ -26,13 +26,13 @@ public sealed class SurveyJourneyTests
 
         // Follow „Umfrage starten“ with Tab and Enter.
         await TabUntilAsync(page, "a", "Umfrage starten");
-        await PressEnterAndLoadAsync(page);
+        await PressEnterAndLoadAsync(page, "#f-gemeindegroesse-0");
         Assert.That(await page.Locator("#f-gemeindegroesse-0").CountAsync(), Is.EqualTo(1), $"survey form on {page.Url}");
         await Axe.AssertNoViolationsAsync(page, "the survey (page 1)");
 
         // „Weiter“ without the mandatory answer: German errors on top and at the field.
         await TabUntilAsync(page, "button[value='weiter']");
-        await PressEnterAndLoadAsync(page);
+        await PressEnterAndLoadAsync(page, "#f-gemeindegroesse-fehler");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(await page.Locator("[role=alert]").InnerTextAsync(), Does.Contain(MissingSize));
@@ -42,14 +42,15 @@ public sealed class SurveyJourneyTests
 
         await Axe.AssertNoViolationsAsync(page, "the survey with errors");
 
-        // Fix it: Space picks the first size, typing fills the department, Enter goes on.
+        // Fix it: Space picks the first size, typing fills the department, Tab to „Weiter“ and Enter.
         await TabUntilAsync(page, "#f-gemeindegroesse-0");
         await page.Keyboard.PressAsync("Space");
         await TabUntilAsync(page, "#f-fachbereich");
         await page.Keyboard.TypeAsync("Umwelt und Klima");
         await TabUntilAsync(page, "#f-initiativen-1");
         await page.Keyboard.PressAsync("Space");
-        await PressEnterAndLoadAsync(page);
+        await TabUntilAsync(page, "button[value='weiter']");
+        await PressEnterAndLoadAsync(page, "#f-einwilligung");
         Assert.That(await page.Locator("#f-einwilligung").CountAsync(), Is.EqualTo(1), "page 2 with the consent");
         await Axe.AssertNoViolationsAsync(page, "the survey (page 2)");
 
@@ -61,7 +62,7 @@ public sealed class SurveyJourneyTests
         // A person takes longer than the minimum fill time (3 s) — faster posts are treated as bots.
         await Task.Delay(TimeSpan.FromSeconds(3.5));
         await TabUntilAsync(page, "button[value='absenden']");
-        await PressEnterAndLoadAsync(page);
+        await PressEnterAndLoadAsync(page, "h1:text-is('Vielen Dank')");
 
         using (Assert.EnterMultipleScope())
         {
@@ -107,13 +108,16 @@ public sealed class SurveyJourneyTests
         }
     }
 
-    /// <summary>Enter on the focused link or button, then wait for the next page (after a 303, the page it leads to).</summary>
-    private static async Task PressEnterAndLoadAsync(IPage page)
+    /// <summary>Enter on the focused link or button, then wait for the next page (after a 303, the page it leads to) showing <paramref name="expected"/>.</summary>
+    private static async Task PressEnterAndLoadAsync(IPage page, string expected)
     {
         await page.RunAndWaitForResponseAsync(
             () => page.Keyboard.PressAsync("Enter"),
             response => response.Request.IsNavigationRequest && response.Status is not (301 or 302 or 303));
         await page.WaitForLoadStateAsync(LoadState.Load);
+
+        // The old document may still answer right after the response: wait for an element only the next page has.
+        await page.Locator(expected).First.WaitForAsync();
     }
 
     private static async Task TabUntilAsync(IPage page, string selector, string? text = null)

@@ -286,6 +286,60 @@ public sealed class SurveyAnsweringTests
     }
 
     [Test]
+    public async Task Gives_every_visitor_an_own_token_and_state_and_denies_framing_When_the_survey_page_is_requested_twice()
+    {
+        var first = NewVisitor();
+        var second = NewVisitor();
+
+        var response = await first.OpenAsync();
+        await second.OpenAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.Token, Is.Not.Empty.And.Not.EqualTo(second.Token), "the page with the form must never come from the output cache");
+            Assert.That(first.State, Is.Not.Empty.And.Not.EqualTo(second.State));
+            Assert.That(response.Headers.GetValues("X-Frame-Options"), Is.EqualTo(new[] { "DENY" }));
+        }
+    }
+
+    [Test]
+    public async Task Shows_the_changed_caption_without_SQL_When_the_form_definition_changed_and_the_snapshot_was_rebuilt()
+    {
+        var dbFactory = _factory.Services.GetRequiredService<IDbContextFactory<CmsDbContext>>();
+        string original;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            var record = await db.FormDefinitions.SingleAsync(f => f.Key == SurveyKey);
+            original = record.DefinitionJson;
+            record.DefinitionJson = original.Replace("In welchem Fachbereich arbeiten Sie?", "In welchem Amt arbeiten Sie?", StringComparison.Ordinal);
+            await db.SaveChangesAsync();
+        }
+
+        try
+        {
+            await _factory.Services.GetRequiredService<Initiativenberatung.Infrastructure.Publishing.PublishedSnapshotService>().RebuildAsync();
+            var visitor = NewVisitor();
+            await visitor.OpenAsync();
+            var before = _factory.SqlCommands.Count;
+            await visitor.OpenAsync();
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(visitor.Html, Does.Contain("In welchem Amt arbeiten Sie?").And.Not.Contain("In welchem Fachbereich arbeiten Sie?"));
+                Assert.That(_factory.SqlCommands.Count - before, Is.Zero);
+            }
+        }
+        finally
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var record = await db.FormDefinitions.SingleAsync(f => f.Key == SurveyKey);
+            record.DefinitionJson = original;
+            await db.SaveChangesAsync();
+            await _factory.Services.GetRequiredService<Initiativenberatung.Infrastructure.Publishing.PublishedSnapshotService>().RebuildAsync();
+        }
+    }
+
+    [Test]
     public async Task Answers_every_malformed_post_with_4xx_and_stores_nothing_When_300_random_posts_arrive()
     {
         var before = (await EntriesAsync()).Count;

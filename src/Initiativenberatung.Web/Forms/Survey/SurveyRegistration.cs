@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Initiativenberatung.Web.Forms.Survey;
@@ -14,6 +15,10 @@ public static class SurveyRegistration
         builder.Services.AddSingleton<SurveyService>();
         builder.Services.AddSingleton<SurveyRateLimiter>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+
+        // Html.AntiForgeryToken() would add X-Frame-Options: SAMEORIGIN first and so win over the site's DENY
+        // (SecurityRegistration adds DENY and CSP frame-ancestors 'none' to every answer anyway).
+        builder.Services.Configure<AntiforgeryOptions>(options => options.SuppressXFrameOptionsHeader = true);
         return builder;
     }
 }
