@@ -3,8 +3,7 @@ using Initiativenberatung.Core.Forms;
 namespace Initiativenberatung.Infrastructure.Forms;
 
 /// <summary>
-/// Runs after the form builder stored a definition (hook for caches of form definitions; there is none yet, the
-/// <see cref="FormDefinitionStore"/> reads the database on every call).
+/// Runs after the form builder stored a definition (e.g. the survey's in-memory definition cache reloads).
 /// </summary>
 public interface IFormDefinitionSavedListener
 {

@@ -130,6 +130,16 @@ public sealed class FormBuilderTests
             Assert.That(File.ReadAllText(SurveyFile), Does.Contain("ansprechpartnerRolle"), "uSync file in the temp folder");
             Assert.That(audit.Any(a => a.UserName == Editor), Is.True, "audit entry by the editor");
         }
+
+        // Visitors see the new field at once: the survey's in-memory definition cache was refreshed, no SQL on the GET.
+        using var visitor = _factory.CreateClient();
+        var before = _factory.SqlCommands.Count;
+        var publicSurvey = await visitor.GetStringAsync(new Uri("/umfrage/", UriKind.Relative));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(publicSurvey, Does.Contain("Ihre Rolle in der Verwaltung"));
+            Assert.That(_factory.SqlCommands.Count - before, Is.Zero);
+        }
     }
 
     [TestCase("Alias", "1-falsch", "Der Alias „1-falsch“ des Feldes")]

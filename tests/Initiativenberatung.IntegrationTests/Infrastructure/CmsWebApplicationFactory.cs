@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Initiativenberatung.IntegrationTests.Infrastructure;
 
@@ -15,6 +16,9 @@ public sealed class CmsWebApplicationFactory : WebApplicationFactory<Program>
     private readonly string _tempDirectory = Path.Combine(Path.GetTempPath(), "initiativenberatung-it-" + Guid.NewGuid().ToString("N"));
 
     public SqlCommandCounter SqlCommands { get; } = new();
+
+    /// <summary>Every log line the site writes (at the configured levels), for anonymity assertions.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public string TempDirectory => _tempDirectory;
 
@@ -36,6 +40,7 @@ public sealed class CmsWebApplicationFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(SqlCommands));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     protected override void Dispose(bool disposing)

@@ -1,0 +1,64 @@
+using System.Threading.RateLimiting;
+using Initiativenberatung.Core.Forms;
+using Microsoft.Extensions.Options;
+
+namespace Initiativenberatung.Web.Forms.Survey;
+
+/// <summary>Starts a survey (first page, fresh signed state) and reads the state back; SQL-free.</summary>
+public sealed class SurveyService(FormDefinitionCache forms, SurveyStateProtector protector, IOptions<SurveyOptions> options, TimeProvider clock)
+{
+    public const string ViewDataKey = "Survey";
+
+    /// <summary>The first page of the form of a survey page, or <c>null</c> when the form is unknown or empty.</summary>
+    public SurveyFormModel? Start(Guid formKey, Guid contentKey)
+    {
+        if (forms.Get(formKey) is not { Pages.Count: > 0 } form)
+        {
+            return null;
+        }
+
+        var state = new SurveyState(form.Key, contentKey, 0, clock.GetUtcNow().ToUnixTimeMilliseconds(), []);
+        var values = form.AllFields()
+            .Where(f => f.Type == FormFieldType.Hidden && f.Settings.TryGetValue("defaultValue", out var v) && v.Length > 0)
+            .ToDictionary(f => f.Alias, f => new[] { f.Settings["defaultValue"] }, StringComparer.Ordinal);
+        return new SurveyFormModel(form, 0, values, new Dictionary<string, IReadOnlyList<string>>(), protector.Protect(state));
+    }
+
+    public string Protect(SurveyState state) => protector.Protect(state);
+
+    /// <summary>The posted state, or <c>null</c> when it is missing, forged or older than the allowed lifetime.</summary>
+    public SurveyState? ReadState(string? token)
+    {
+        var state = protector.Unprotect(token);
+        if (state is null)
+        {
+            return null;
+        }
+
+        var age = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(state.IssuedAtUnixMs);
+        return age > TimeSpan.FromHours(options.Value.StateLifetimeHours) || age < TimeSpan.FromMinutes(-5) ? null : state;
+    }
+}
+
+/// <summary>
+/// Fixed-window rate limit of survey posts, partitioned by the connection address. The address lives only in this
+/// in-memory limiter (never logged or stored).
+/// </summary>
+public sealed class SurveyRateLimiter : IDisposable
+{
+    private readonly PartitionedRateLimiter<HttpContext> _limiter;
+
+    public SurveyRateLimiter(IOptions<SurveyOptions> options)
+    {
+        var permits = Math.Max(1, options.Value.RateLimitPermits);
+        var window = TimeSpan.FromSeconds(Math.Max(1, options.Value.RateLimitWindowSeconds));
+        _limiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true }));
+    }
+
+    public RateLimitLease Acquire(HttpContext context) => _limiter.AttemptAcquire(context);
+
+    public void Dispose() => _limiter.Dispose();
+}
