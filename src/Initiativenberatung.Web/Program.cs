@@ -1,5 +1,6 @@
 using Initiativenberatung.Web.BackOffice;
 using Initiativenberatung.Web.BackOffice.Content;
+using Initiativenberatung.Web.BackOffice.Forms;
 using Initiativenberatung.Web.BackOffice.Users;
 using Initiativenberatung.Web.Cli;
 using Initiativenberatung.Web.Content;
@@ -21,6 +22,7 @@ builder.AddCmsPersistence();
 builder.AddCmsContent();
 builder.AddUsync();
 builder.AddForms();
+builder.AddFormEntries();
 builder.AddCmsSecurity();
 builder.AddBackOfficeUsers();
 builder.AddBackOffice();
@@ -47,6 +49,7 @@ app.UseOutputCache();
 
 app.MapMedia();
 app.MapBackOffice();
+app.MapFormEntries();
 app.MapPublicWebsite();
 
 await app.RunAsync();
