@@ -13,7 +13,7 @@ namespace Initiativenberatung.BrowserTests.BackOffice;
 public sealed class FormEntriesBrowserTests
 {
     private const string Email = "auswertung-browser@example.org";
-    private const string Password = "Rathaus-Auswertung-2026!";
+    private const string Password = "Kreishaus-Tabelle-2026!";
     private static readonly Guid SurveyKey = Guid.Parse("3c7e9a14-5b2d-4f8e-a6c1-9d0b2e4f7a63");
 
     [OneTimeSetUp]
