@@ -281,6 +281,33 @@ public sealed class FormEntriesTests
     }
 
     [Test]
+    public async Task Exports_only_matching_rows_When_the_filter_of_the_list_is_given()
+    {
+        var form = await _factory.CreateFormAsync("export-filter");
+        var match = await _factory.AppendAsync(form, ("fachbereich", ["Grünflächenamt"]));
+        await _factory.AppendAsync(form, ("fachbereich", ["Ordnungsamt"]));
+        await _factory.BulkInsertAsync(form.Key, 1, _ => (DateTime.UtcNow.Date.AddYears(-1), FormEntriesTestSite.Json(("fachbereich", "Fachbereich", ["Grünflächenamt alt"]))));
+
+        var rows = ParseCsv(await ExportCsvAsync($"/umbraco/forms/{form.Key}/export?format=csv&q=Grünfläche"));
+
+        Assert.That(rows.Skip(1).Select(r => r[0]), Is.EqualTo(new[] { match.Id.ToString(CultureInfo.InvariantCulture) }), "text filter and the default date range (last month)");
+    }
+
+    [Test]
+    public async Task Keeps_no_answer_columns_on_the_next_page_When_staff_hides_all_columns()
+    {
+        var form = await _factory.CreateFormAsync("spalten");
+        await _factory.BulkInsertAsync(form.Key, 60, i => (DateTime.UtcNow.Date, FormEntriesTestSite.Json(("fachbereich", "Fachbereich", ["Sichtbar?"]))));
+
+        var html = await _staff.GetStringAsync(new Uri($"/umbraco/forms/{form.Key}/entries?cols=", UriKind.Relative));
+        var next = System.Text.RegularExpressions.Regex.Match(html, "rel=\"next\" href=\"([^\"]+)\"").Groups[1].Value;
+        var second = await _staff.GetStringAsync(new Uri(WebUtility.HtmlDecode(next), UriKind.Relative));
+
+        Assert.That(html, Does.Not.Contain("<th scope=\"col\">In welchem Fachbereich"));
+        Assert.That(second, Does.Not.Contain("<th scope=\"col\">In welchem Fachbereich"));
+    }
+
+    [Test]
     public async Task Exports_answers_under_their_old_caption_When_the_field_was_removed_from_the_form()
     {
         var form = await _factory.CreateFormAsync("entfernt");

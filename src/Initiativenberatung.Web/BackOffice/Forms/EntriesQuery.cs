@@ -90,6 +90,11 @@ public sealed record EntriesQuery(
             parts.Add(new("sort", "asc"));
         }
 
+        if (withColumns && Columns is { Count: 0 })
+        {
+            parts.Add(new("cols", ""));
+        }
+
         if (withColumns && Columns is not null)
         {
             parts.AddRange(Columns.Select(c => new KeyValuePair<string, string?>("cols", c)));
