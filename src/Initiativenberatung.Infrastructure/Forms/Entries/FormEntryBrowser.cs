@@ -62,16 +62,19 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Filtered(db, formKey, filter);
 
         // Reading backwards = the opposite order, then reversed.
         var descending = (sort == FormEntrySort.NewestFirst) != backwards;
+
+        // The cursor's date is the index bound on the reading side (it lies inside the range, so the range's own bound on
+        // that side is implied); SQLite then seeks to the cursor instead of walking from the end of the range.
+        var query = Filtered(db, formKey, cursor is null ? filter : descending ? filter with { To = null } : filter with { From = null });
         if (cursor is not null)
         {
             var (date, id) = (cursor.SubmittedOn, cursor.Id);
             query = descending
-                ? query.Where(e => e.SubmittedOn < date || (e.SubmittedOn == date && e.Id < id))
-                : query.Where(e => e.SubmittedOn > date || (e.SubmittedOn == date && e.Id > id));
+                ? query.Where(e => e.SubmittedOn <= date && (e.SubmittedOn < date || e.Id < id))
+                : query.Where(e => e.SubmittedOn >= date && (e.SubmittedOn > date || e.Id > id));
         }
 
         query = descending
@@ -133,11 +136,11 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         while (true)
         {
-            var query = Filtered(db, formKey, filter);
+            var query = Filtered(db, formKey, after is null ? filter : filter with { From = null });
             if (after is not null)
             {
                 var (date, id) = (after.SubmittedOn, after.Id);
-                query = query.Where(e => e.SubmittedOn > date || (e.SubmittedOn == date && e.Id > id));
+                query = query.Where(e => e.SubmittedOn >= date && (e.SubmittedOn > date || e.Id > id));
             }
 
             var batch = await query.OrderBy(e => e.SubmittedOn).ThenBy(e => e.Id).Take(batchSize).ToListAsync(cancellationToken);
