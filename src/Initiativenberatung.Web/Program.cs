@@ -1,6 +1,7 @@
 using Initiativenberatung.Web.BackOffice;
 using Initiativenberatung.Web.BackOffice.Content;
 using Initiativenberatung.Web.BackOffice.FormBuilder;
+using Initiativenberatung.Web.BackOffice.Forms;
 using Initiativenberatung.Web.BackOffice.Users;
 using Initiativenberatung.Web.Cli;
 using Initiativenberatung.Web.Content;
@@ -25,6 +26,7 @@ builder.AddUsync();
 builder.AddForms();
 builder.AddSurvey();
 builder.AddFormBuilder();
+builder.AddFormEntries();
 builder.AddCmsSecurity();
 builder.AddBackOfficeUsers();
 builder.AddBackOffice();
@@ -51,6 +53,7 @@ app.UseOutputCache();
 
 app.MapMedia();
 app.MapBackOffice();
+app.MapFormEntries();
 app.MapPublicWebsite();
 
 await app.RunAsync();

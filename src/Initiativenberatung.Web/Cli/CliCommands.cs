@@ -78,7 +78,7 @@ public static class CliHost
         args.Length > 0 && !args[0].StartsWith('-') && verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>First words of all registered commands; must match what the commands register.</summary>
-    public static readonly IReadOnlyList<string> KnownVerbs = ["usync", "users", "help"];
+    public static readonly IReadOnlyList<string> KnownVerbs = ["usync", "users", "entries", "help"];
 
     public static async Task<int> RunCliAsync(this WebApplication app, string[] args)
     {

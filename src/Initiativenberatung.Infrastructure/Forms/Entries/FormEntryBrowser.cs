@@ -1,0 +1,293 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Initiativenberatung.Core.Forms;
+using Initiativenberatung.Infrastructure.Auditing;
+using Initiativenberatung.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Initiativenberatung.Infrastructure.Forms.Entries;
+
+/// <summary>
+/// Which entries of a form: submission date range (<see cref="From"/> inclusive, <see cref="To"/> exclusive, UTC), state,
+/// free text (a LIKE over the stored values — a scan of the rows in the date range, so the date range keeps it cheap)
+/// and selected ids.
+/// </summary>
+public sealed record FormEntryFilter(
+    DateTime? From = null,
+    DateTime? To = null,
+    FormEntryState? State = null,
+    string? Text = null,
+    IReadOnlyCollection<long>? Ids = null);
+
+/// <summary>Sort order of the entries list: submission date (then id), newest first by default.</summary>
+public enum FormEntrySort
+{
+    NewestFirst,
+    OldestFirst,
+}
+
+/// <summary>One page of entries and the cursors of its neighbours (null when there is none).</summary>
+public sealed record FormEntryPage(IReadOnlyList<FormEntry> Entries, FormEntryCursor? Next, FormEntryCursor? Previous);
+
+/// <summary>A form with the number of its entries and the date of the newest.</summary>
+public sealed record FormEntrySummary(Guid Key, string Alias, string Name, int Count, DateTime? Newest);
+
+/// <summary>
+/// Reads, pages, counts and deletes the entries of a form. Every query starts with <c>FormKey = @key</c> and a range on
+/// <c>SubmittedOn</c>, ordered by (SubmittedOn, Id), so SQLite walks the index (FormKey, SubmittedOn, Id); paging is by
+/// keyset (never OFFSET), so page 1 and page 20,000 cost the same.
+/// </summary>
+public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, AuditService audit, TimeProvider clock)
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>All forms with their entry count and newest entry (one grouped query over the index).</summary>
+    public async Task<IReadOnlyList<FormEntrySummary>> SummariesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var forms = await db.FormDefinitions.AsNoTracking().OrderBy(f => f.Name).Select(f => new { f.Key, f.Alias, f.Name }).ToListAsync(cancellationToken);
+        var stats = await db.FormEntries.AsNoTracking()
+            .GroupBy(e => e.FormKey)
+            .Select(g => new { FormKey = g.Key, Count = g.Count(), Newest = g.Max(e => e.SubmittedOn) })
+            .ToDictionaryAsync(s => s.FormKey, cancellationToken);
+        return forms.Select(f => stats.TryGetValue(f.Key, out var s)
+                ? new FormEntrySummary(f.Key, f.Alias, f.Name, s.Count, s.Newest)
+                : new FormEntrySummary(f.Key, f.Alias, f.Name, 0, null))
+            .ToList();
+    }
+
+    /// <summary>One page in <paramref name="sort"/> order, after (or, with <paramref name="backwards"/>, before) <paramref name="cursor"/>.</summary>
+    public async Task<FormEntryPage> PageAsync(
+        Guid formKey, FormEntryFilter filter, FormEntrySort sort, FormEntryCursor? cursor, bool backwards, int pageSize, CancellationToken cancellationToken = default)
+    {
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // Reading backwards = the opposite order, then reversed.
+        var descending = (sort == FormEntrySort.NewestFirst) != backwards;
+
+        // The cursor's date is the index bound on the reading side (it lies inside the range, so the range's own bound on
+        // that side is implied); SQLite then seeks to the cursor instead of walking from the end of the range.
+        var query = Filtered(db, formKey, cursor is null ? filter : descending ? filter with { To = null } : filter with { From = null });
+        if (cursor is not null)
+        {
+            var (date, id) = (cursor.SubmittedOn, cursor.Id);
+            query = descending
+                ? query.Where(e => e.SubmittedOn <= date && (e.SubmittedOn < date || e.Id < id))
+                : query.Where(e => e.SubmittedOn >= date && (e.SubmittedOn > date || e.Id > id));
+        }
+
+        query = descending
+            ? query.OrderByDescending(e => e.SubmittedOn).ThenByDescending(e => e.Id)
+            : query.OrderBy(e => e.SubmittedOn).ThenBy(e => e.Id);
+        var rows = await query.Take(pageSize + 1).ToListAsync(cancellationToken);
+        var more = rows.Count > pageSize;
+        if (more)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        if (backwards)
+        {
+            rows.Reverse();
+        }
+
+        if (rows.Count == 0)
+        {
+            return new FormEntryPage(rows, null, null);
+        }
+
+        var first = new FormEntryCursor(rows[0].SubmittedOn, rows[0].Id);
+        var last = new FormEntryCursor(rows[^1].SubmittedOn, rows[^1].Id);
+        return backwards
+            ? new FormEntryPage(rows, cursor is null ? null : last, more ? first : null)
+            : new FormEntryPage(rows, more ? last : null, cursor is null ? null : first);
+    }
+
+    /// <summary>Number of entries matching the filter.</summary>
+    public async Task<int> CountAsync(Guid formKey, FormEntryFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Filtered(db, formKey, filter).CountAsync(cancellationToken);
+    }
+
+    public async Task<FormEntry?> GetAsync(Guid formKey, long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.FormEntries.AsNoTracking().SingleOrDefaultAsync(e => e.FormKey == formKey && e.Id == id, cancellationToken);
+    }
+
+    /// <summary>Entries of this form with the given ids (others are ignored), oldest first.</summary>
+    public async Task<IReadOnlyList<FormEntry>> GetManyAsync(Guid formKey, IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var list = ids.Distinct().Take(MaxPageSize * 5).ToList();
+        return await db.FormEntries.AsNoTracking().Where(e => e.FormKey == formKey && list.Contains(e.Id))
+            .OrderBy(e => e.SubmittedOn).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The matching entries oldest first, in keyset batches: constant memory whatever the count.
+    /// </summary>
+    public async IAsyncEnumerable<FormEntry> StreamAsync(
+        Guid formKey, FormEntryFilter filter, int batchSize = 1000, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        FormEntryCursor? after = null;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        while (true)
+        {
+            var query = Filtered(db, formKey, after is null ? filter : filter with { From = null });
+            if (after is not null)
+            {
+                var (date, id) = (after.SubmittedOn, after.Id);
+                query = query.Where(e => e.SubmittedOn >= date && (e.SubmittedOn > date || e.Id > id));
+            }
+
+            var batch = await query.OrderBy(e => e.SubmittedOn).ThenBy(e => e.Id).Take(batchSize).ToListAsync(cancellationToken);
+            foreach (var entry in batch)
+            {
+                yield return entry;
+            }
+
+            if (batch.Count < batchSize)
+            {
+                yield break;
+            }
+
+            after = new FormEntryCursor(batch[^1].SubmittedOn, batch[^1].Id);
+        }
+    }
+
+    /// <summary>
+    /// Aliases and stored captions of all answers in the date range (SQLite <c>json_each</c> over the range; used to add
+    /// columns for fields that were removed from the form). Costs one pass over the rows in the range inside SQLite.
+    /// </summary>
+    public async Task<IReadOnlyList<KeyValuePair<string, string>>> StoredFieldsAsync(Guid formKey, FormEntryFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            var sql = "SELECT j.key, MAX(json_extract(j.value, '$.caption')) FROM FormEntries e, json_each(e.ValuesJson) j WHERE e.FormKey = $key AND json_valid(e.ValuesJson)";
+            AddParameter(command, "$key", formKey.ToString().ToUpperInvariant());
+            if (filter.From is { } from)
+            {
+                sql += " AND e.SubmittedOn >= $from";
+                AddParameter(command, "$from", SqliteDate(from));
+            }
+
+            if (filter.To is { } to)
+            {
+                sql += " AND e.SubmittedOn < $to";
+                AddParameter(command, "$to", SqliteDate(to));
+            }
+
+            command.CommandText = sql + " GROUP BY j.key ORDER BY MIN(e.Id)";
+            var result = new List<KeyValuePair<string, string>>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var alias = reader.GetString(0);
+                result.Add(KeyValuePair.Create(alias, reader.IsDBNull(1) ? alias : Convert.ToString(reader.GetValue(1), CultureInfo.InvariantCulture) ?? alias));
+            }
+
+            return result;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Deletes the given entries of this form (ids of other forms are ignored) with one audit entry; returns the number deleted.</summary>
+    public async Task<int> DeleteAsync(Actor actor, FormDefinition form, IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
+    {
+        var list = ids.Distinct().ToList();
+        if (list.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var deleted = 0;
+        foreach (var chunk in list.Chunk(500))
+        {
+            deleted += await db.FormEntries.Where(e => e.FormKey == form.Key && chunk.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        audit.Add(db, actor, "Delete", "FormEntry", form.Key, form.Name,
+            string.Create(CultureInfo.InvariantCulture, $"{deleted} Einträge gelöscht: {string.Join(", ", list.Take(50))}{(list.Count > 50 ? " …" : "")}"));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
+    /// <summary>Deletes the entries submitted before <paramref name="before"/> (retention) with one audit entry; returns the number deleted.</summary>
+    public async Task<int> PurgeAsync(Actor actor, FormDefinition form, DateTime before, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var deleted = await db.FormEntries.Where(e => e.FormKey == form.Key && e.SubmittedOn < before).ExecuteDeleteAsync(cancellationToken);
+        if (deleted > 0)
+        {
+            audit.Add(db, actor, "Purge", "FormEntry", form.Key, form.Name,
+                string.Create(CultureInfo.InvariantCulture, $"{deleted} Einträge vor {before:yyyy-MM-dd} gelöscht (Aufbewahrung {form.RetentionDays} Tage)"));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
+    /// <summary>The cut-off for a retention of <paramref name="days"/> days at the current time.</summary>
+    public DateTime RetentionCutoff(int days) => clock.GetUtcNow().UtcDateTime.Date.AddDays(-days);
+
+    private static IQueryable<FormEntry> Filtered(CmsDbContext db, Guid formKey, FormEntryFilter filter)
+    {
+        var query = db.FormEntries.AsNoTracking().Where(e => e.FormKey == formKey);
+        if (filter.From is { } from)
+        {
+            query = query.Where(e => e.SubmittedOn >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            query = query.Where(e => e.SubmittedOn < to);
+        }
+
+        if (filter.State is { } state)
+        {
+            query = query.Where(e => e.State == state);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var pattern = "%" + EscapeLike(filter.Text.Trim()) + "%";
+            query = query.Where(e => EF.Functions.Like(e.ValuesJson, pattern, "\\"));
+        }
+
+        if (filter.Ids is { Count: > 0 } ids)
+        {
+            var list = ids.Distinct().ToList();
+            query = query.Where(e => list.Contains(e.Id));
+        }
+
+        return query;
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    private static string SqliteDate(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.');
+
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Initiativenberatung.Core.Forms;
+using Initiativenberatung.Infrastructure.Forms.Entries;
+
+namespace Initiativenberatung.Infrastructure.Forms.Export;
+
+/// <summary>The export format.</summary>
+public enum FormExportFormat
+{
+    Csv,
+    Xlsx,
+}
+
+/// <summary>
+/// Turns the entries of a form into export columns and rows: entry id, submission date (ISO), one column per answer field of
+/// the current definition in form order, then one per field that only older entries have (header = their stored caption).
+/// Number answers become numbers, date answers dates, multiple choices a list (joined by the writers).
+/// </summary>
+public sealed class FormEntryExport(FormEntryBrowser browser)
+{
+    public const string IdColumn = "_id";
+    public const string SubmittedColumn = "_submitted";
+
+    /// <summary>The columns for a form (definition fields, then stored-only fields of the entries in the filter's date range).</summary>
+    public async Task<IReadOnlyList<ExportColumn>> ColumnsAsync(FormDefinition form, FormEntryFilter filter, CancellationToken cancellationToken = default)
+    {
+        var columns = new List<ExportColumn>
+        {
+            new(IdColumn, "Eintrag", ExportValueKind.Number, "id"),
+            new(SubmittedColumn, "Eingereicht am", ExportValueKind.Date, "submittedOn"),
+        };
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in AnswerFields(form))
+        {
+            known.Add(field.Alias);
+            columns.Add(new ExportColumn(field.Alias, string.IsNullOrWhiteSpace(field.Caption) ? field.Alias : field.Caption, KindOf(field), field.Alias));
+        }
+
+        foreach (var (alias, caption) in await browser.StoredFieldsAsync(form.Key, filter, cancellationToken))
+        {
+            if (known.Add(alias))
+            {
+                columns.Add(new ExportColumn(alias, string.IsNullOrWhiteSpace(caption) ? alias : caption, ExportValueKind.Text, alias));
+            }
+        }
+
+        return columns;
+    }
+
+    /// <summary>The fields of a form that take an answer, in form order.</summary>
+    public static IEnumerable<FormField> AnswerFields(FormDefinition form) =>
+        form.AllFields().Where(f => FormFieldTypes.TakesInput(f.Type) && !string.IsNullOrEmpty(f.Alias));
+
+    /// <summary>Rows for the entries, streamed.</summary>
+    public static async IAsyncEnumerable<ExportRow> RowsAsync(
+        IReadOnlyList<ExportColumn> columns, IAsyncEnumerable<FormEntry> entries, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entry in entries.WithCancellation(cancellationToken))
+        {
+            yield return ToRow(columns, entry);
+        }
+    }
+
+    public static ExportRow ToRow(IReadOnlyList<ExportColumn> columns, FormEntry entry)
+    {
+        var stored = FormEntryValues.Deserialize(entry.ValuesJson);
+        var values = new Dictionary<string, object?>(columns.Count, StringComparer.Ordinal)
+        {
+            [IdColumn] = entry.Id,
+            [SubmittedColumn] = DateTime.SpecifyKind(entry.SubmittedOn, DateTimeKind.Utc),
+        };
+        foreach (var column in columns)
+        {
+            if (column.Key is IdColumn or SubmittedColumn || !stored.TryGetValue(column.Key, out var answer) || answer.Values.Count == 0)
+            {
+                continue;
+            }
+
+            values[column.Key] = column.Kind switch
+            {
+                ExportValueKind.Number when answer.Values.Count == 1
+                    && decimal.TryParse(answer.Values[0], NumberStyles.Number, CultureInfo.InvariantCulture, out var number) => number,
+                ExportValueKind.Date when answer.Values.Count == 1
+                    && DateOnly.TryParseExact(answer.Values[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
+                ExportValueKind.MultipleChoice => answer.Values,
+                _ => answer.Values.Count == 1 ? answer.Values[0] : answer.Values,
+            };
+        }
+
+        return new ExportRow(values);
+    }
+
+    private static ExportValueKind KindOf(FormField field) => field.Type switch
+    {
+        FormFieldType.Number => ExportValueKind.Number,
+        FormFieldType.Date => ExportValueKind.Date,
+        _ when field.AllowsMultiple => ExportValueKind.MultipleChoice,
+        _ => ExportValueKind.Text,
+    };
+}

@@ -1,0 +1,52 @@
+using Initiativenberatung.Core.Forms;
+using Initiativenberatung.Infrastructure.Forms;
+using Initiativenberatung.Infrastructure.Forms.Entries;
+using Initiativenberatung.Infrastructure.Forms.Export;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Initiativenberatung.Web.BackOffice.Pages.Forms;
+
+/// <summary>One entry: every answer with its caption, including answers of fields removed from the form since.</summary>
+[Authorize(Policy = BackOfficePolicies.Forms)]
+public sealed class EntryModel(FormDefinitionStore definitions, FormEntryBrowser browser) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Key { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public long Id { get; set; }
+
+    public FormDefinition Form { get; private set; } = null!;
+
+    public FormEntry Entry { get; private set; } = null!;
+
+    /// <summary>Caption, answer values, and whether the field is no longer part of the form.</summary>
+    public IReadOnlyList<(string Caption, IReadOnlyList<string> Values, bool Removed)> Answers { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var form = await definitions.GetAsync(Key, cancellationToken);
+        var entry = form is null ? null : await browser.GetAsync(form.Key, Id, cancellationToken);
+        if (form is null || entry is null)
+        {
+            return NotFound();
+        }
+
+        Form = form;
+        Entry = entry;
+        var values = FormEntryValues.Deserialize(entry.ValuesJson);
+        var answers = new List<(string, IReadOnlyList<string>, bool)>();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in FormEntryExport.AnswerFields(form))
+        {
+            known.Add(field.Alias);
+            answers.Add((field.Caption, values.TryGetValue(field.Alias, out var v) ? v.Values : [], false));
+        }
+
+        answers.AddRange(values.Where(v => !known.Contains(v.Key)).Select(v => (v.Value.Caption, v.Value.Values, true)));
+        Answers = answers;
+        return Page();
+    }
+}

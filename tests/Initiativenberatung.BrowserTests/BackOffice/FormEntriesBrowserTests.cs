@@ -1,0 +1,91 @@
+using System.Text;
+using Initiativenberatung.BrowserTests.Infrastructure;
+using Initiativenberatung.Core.Forms;
+using Initiativenberatung.Core.Users;
+using Initiativenberatung.Infrastructure.Forms;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Initiativenberatung.BrowserTests.BackOffice;
+
+/// <summary>The staff journey in Chromium: sign in as Staff, filter the survey's entries, export CSV and find the answer in the file; axe on list, detail and results.</summary>
+[TestFixture]
+public sealed class FormEntriesBrowserTests
+{
+    private const string Email = "auswertung-browser@example.org";
+    private const string Password = "Kreishaus-Tabelle-2026!";
+    private static readonly Guid SurveyKey = Guid.Parse("3c7e9a14-5b2d-4f8e-a6c1-9d0b2e4f7a63");
+
+    [OneTimeSetUp]
+    public Task CreateStaff() => BackOfficeSession.EnsureUserAsync(Email, Password, BackOfficeRoles.Staff, "Auswertung (Browsertest)");
+
+    [Test]
+    public async Task Downloads_a_csv_with_the_submitted_answer_When_staff_filters_the_entries_and_exports()
+    {
+        var marker = "Stadtgrün " + Guid.NewGuid().ToString("N")[..8];
+        await AppendAsync(("fachbereich", [marker]), ("initiativen", ["Urbane Gärten", "Foodsharing"]));
+        await AppendAsync(("fachbereich", ["Anderer Fachbereich"]));
+        await using var context = await BrowserSite.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BackOfficeSession.SignInAsync(page, Email, Password);
+
+        await page.GotoAsync("/umbraco/forms");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Umfrage: Zusammenarbeit von Kommunen und Initiativen" }).ClickAsync();
+        await page.GetByLabel("Freitextsuche in den Antworten").FillAsync(marker);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter anwenden" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
+        var rows = page.Locator("table.ib-entries tbody tr");
+        Assert.That(await rows.CountAsync(), Is.EqualTo(1));
+        Assert.That(await rows.First.InnerTextAsync(), Does.Contain(marker));
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Gefilterte Einträge exportieren" }).ClickAsync());
+        var path = await download.PathAsync();
+        var csv = await File.ReadAllTextAsync(path, Encoding.UTF8);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(download.SuggestedFilename, Does.Match(@"^kommunen-umfrage-\d{4}-\d{2}-\d{2}\.csv$"));
+            Assert.That(csv, Does.Contain(marker).And.Contain("Urbane Gärten; Foodsharing"));
+            Assert.That(csv, Does.Not.Contain("Anderer Fachbereich"));
+        }
+    }
+
+    [Test]
+    public async Task Has_no_serious_axe_violations_When_staff_views_entries_list_detail_and_results()
+    {
+        var entry = await AppendAsync(("fachbereich", ["Umweltamt"]), ("bewertung", ["2 – gut"]), ("initiativen", ["Reparatur-Cafés"]));
+        await using var context = await BrowserSite.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BackOfficeSession.SignInAsync(page, Email, Password);
+
+        await page.GotoAsync($"/umbraco/forms/{SurveyKey}/entries");
+        await AssertAccessibleAsync(page, "Einträge");
+        await page.GotoAsync($"/umbraco/forms/{SurveyKey}/entries/{entry.Id}");
+        await AssertAccessibleAsync(page, "Eintrag");
+        await page.GotoAsync($"/umbraco/forms/{SurveyKey}/results");
+        await AssertAccessibleAsync(page, "Auswertung");
+        await page.GotoAsync("/umbraco/forms");
+        await AssertAccessibleAsync(page, "Formulare");
+    }
+
+    private static async Task<FormEntry> AppendAsync(params (string Alias, string[] Values)[] answers)
+    {
+        var form = await BrowserSite.Services.GetRequiredService<FormDefinitionStore>().GetAsync(SurveyKey) ?? throw new AssertionException("survey missing");
+        return await BrowserSite.Services.GetRequiredService<FormEntryStore>().AppendAsync(form, answers.Select(a =>
+            KeyValuePair.Create(a.Alias, new FormEntryValue(form.FindField(a.Alias)!.Caption, a.Values))));
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var violations = await Axe.RunAsync(page);
+        var serious = violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        if (violations.Count > serious.Count)
+        {
+            await TestContext.Progress.WriteLineAsync(Axe.Describe(what + " (minor/moderate, not failing)", page.Url, [.. violations.Except(serious)]));
+        }
+
+        Assert.That(serious, Is.Empty, () => Axe.Describe(what, page.Url, serious));
+    }
+}
