@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.HttpOverrides;
+
 namespace Initiativenberatung.Web.Hosting;
 
 public static class SecurityRegistration
@@ -19,15 +21,33 @@ public static class SecurityRegistration
     public static WebApplicationBuilder AddCmsSecurity(this WebApplicationBuilder builder)
     {
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+
+        // Behind a TLS-terminating reverse proxy on the same machine (the default trusted proxy is loopback), the
+        // original scheme comes from X-Forwarded-Proto, so Secure cookies and redirects see HTTPS.
+        builder.Services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedProto);
+
+        // Outside Development plain HTTP is redirected to HTTPS (port from `https_port`/`ASPNETCORE_HTTPS_PORTS`, else 443):
+        // the cookies are Secure there, and a page with an antiforgery token cannot be served over HTTP.
+        builder.Services.AddHttpsRedirection(options =>
+        {
+            options.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
+            options.HttpsPort = builder.Configuration.GetValue<int?>("https_port") ?? 443;
+        });
         return builder;
     }
 
-    /// <summary>Security headers on every answer; HSTS outside Development.</summary>
+    /// <summary>True where cookies are Secure and HTTP is redirected: everywhere but Development and the test host.</summary>
+    public static bool RequiresHttps(IHostEnvironment environment) =>
+        !environment.IsDevelopment() && !environment.IsEnvironment("Testing");
+
+    /// <summary>Security headers on every answer; HTTPS redirection and HSTS outside Development.</summary>
     public static WebApplication UseCmsSecurity(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
+        app.UseForwardedHeaders();
+        if (RequiresHttps(app.Environment))
         {
             app.UseHsts();
+            app.UseHttpsRedirection();
         }
 
         app.Use(async (context, next) =>

@@ -45,9 +45,9 @@ public static class UsersRegistration
             .AddErrorDescriber<GermanIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
-        var secureCookies = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
-            ? CookieSecurePolicy.SameAsRequest
-            : CookieSecurePolicy.Always;
+        var secureCookies = SecurityRegistration.RequiresHttps(builder.Environment)
+            ? CookieSecurePolicy.Always
+            : CookieSecurePolicy.SameAsRequest;
 
         // The antiforgery cookie (back office and public forms) gets the same flags as the sign-in cookie.
         builder.Services.Configure<AntiforgeryOptions>(options =>

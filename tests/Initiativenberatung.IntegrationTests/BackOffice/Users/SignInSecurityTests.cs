@@ -174,7 +174,7 @@ public sealed class SignInSecurityTests
         response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : null;
 }
 
-/// <summary>The same site in Production behind HTTPS: Secure cookies and HSTS.</summary>
+/// <summary>The same site in Production: HTTPS only (redirect, or a trusted proxy's X-Forwarded-Proto), Secure cookies and HSTS.</summary>
 [TestFixture]
 public sealed class ProductionSecurityTests
 {
@@ -213,6 +213,38 @@ public sealed class ProductionSecurityTests
             Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
             Assert.That(auth, Does.Contain("secure").IgnoreCase.And.Contain("httponly").IgnoreCase.And.Contain("samesite=strict").IgnoreCase);
             Assert.That(antiforgery, Does.Contain("secure").IgnoreCase.And.Contain("httponly").IgnoreCase.And.Contain("samesite=strict").IgnoreCase);
+        });
+    }
+
+    [TestCase("/umfrage/")]
+    [TestCase("/umbraco/login")]
+    [TestCase("/")]
+    public async Task Redirects_to_https_instead_of_failing_When_a_page_is_requested_over_http_in_production(string path)
+    {
+        using var client = _factory.NewClient(new Uri("http://cms.example.org/"));
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.PermanentRedirect));
+            Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("https://cms.example.org" + path));
+        });
+    }
+
+    [Test]
+    public async Task Serves_the_survey_with_a_secure_antiforgery_cookie_When_a_proxy_forwards_https()
+    {
+        using var client = _factory.NewClient(new Uri("http://cms.example.org/"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/umfrage/", UriKind.Relative));
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(UsersTestSupport.SetCookie(response, ".AspNetCore.Antiforgery"), Does.Contain("secure").IgnoreCase);
         });
     }
 
