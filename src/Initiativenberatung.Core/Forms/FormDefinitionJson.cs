@@ -1,3 +1,4 @@
+using Initiativenberatung.Core.Serialization;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -16,25 +17,17 @@ namespace Initiativenberatung.Core.Forms;
 /// </summary>
 public static class FormDefinitionJson
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    public static string Write(FormDefinition form) => WriteSorted(ToNode(form));
+    public static string Write(FormDefinition form) => SortedJson.Write(ToNode(form));
 
     /// <summary>One field as compact canonical JSON (used for report diffs).</summary>
-    public static string WriteField(FormField field) => WriteSorted(FieldNode(field));
+    public static string WriteField(FormField field) => SortedJson.Write(FieldNode(field));
 
     /// <summary>The form settings without pages, as canonical JSON (used for report diffs).</summary>
     public static string WriteSettings(FormDefinition form)
     {
         var node = ToNode(form);
         node.Remove("pages");
-        return WriteSorted(node);
+        return SortedJson.Write(node);
     }
 
     /// <summary>The page/fieldset/column layout with field aliases only (used for report diffs).</summary>
@@ -329,46 +322,5 @@ public static class FormDefinitionJson
                 : value.TryGetValue<string>(out var s) && int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null
             : null;
 
-    private static string WriteSorted(JsonNode node)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
-        {
-            Write(writer, node);
-        }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void Write(Utf8JsonWriter writer, JsonNode? node)
-    {
-        switch (node)
-        {
-            case null:
-                writer.WriteNullValue();
-                break;
-            case JsonObject obj:
-                writer.WriteStartObject();
-                foreach (var (name, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
-                {
-                    writer.WritePropertyName(name);
-                    Write(writer, value);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case JsonArray array:
-                writer.WriteStartArray();
-                foreach (var item in array)
-                {
-                    Write(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                node.WriteTo(writer);
-                break;
-        }
-    }
 }

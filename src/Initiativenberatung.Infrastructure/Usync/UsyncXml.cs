@@ -1,3 +1,4 @@
+using Initiativenberatung.Core.Serialization;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -18,14 +19,6 @@ public static class UsyncXml
     public const string DateFormat = "yyyy-MM-ddTHH:mm:ss";
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
-    private static readonly JsonWriterOptions JsonWriterOptions = new()
-    {
-        Indented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     public static byte[] ToBytes(XElement root)
     {
@@ -89,47 +82,9 @@ public static class UsyncXml
             return "{}";
         }
 
-        var node = JsonNode.Parse(json);
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, JsonWriterOptions))
-        {
-            WriteSorted(writer, node);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return SortedJson.Write(JsonNode.Parse(json));
     }
 
-    private static void WriteSorted(Utf8JsonWriter writer, JsonNode? node)
-    {
-        switch (node)
-        {
-            case null:
-                writer.WriteNullValue();
-                break;
-            case JsonObject obj:
-                writer.WriteStartObject();
-                foreach (var (name, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
-                {
-                    writer.WritePropertyName(name);
-                    WriteSorted(writer, value);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case JsonArray array:
-                writer.WriteStartArray();
-                foreach (var item in array)
-                {
-                    WriteSorted(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                node.WriteTo(writer);
-                break;
-        }
-    }
 
     /// <summary>A deterministic GUID from a base key and a text (name-based, SHA-256 truncated, version 5 bits set).</summary>
     public static Guid DeriveKey(Guid baseKey, string text)
