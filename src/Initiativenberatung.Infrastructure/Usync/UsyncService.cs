@@ -102,7 +102,13 @@ public sealed partial class UsyncService(
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
-            await snapshots.RebuildAsync(cancellationToken);
+
+            // Only a change needs a new published snapshot (and evicts the page cache); a start with nothing new stays cheap.
+            if (result.Items.Any(i => i.Change != UsyncChangeKind.NoChange) || snapshots.Current.Version == 0)
+            {
+                await snapshots.RebuildAsync(cancellationToken);
+            }
+
             logger.LogInformation("uSync-Import aus {Folder}: {Summary}.", folder, result.Summary());
         }
 

@@ -43,6 +43,11 @@ public static class CmsStartup
             await step.RunAsync(new StartupContext(firstBoot), cancellationToken);
         }
 
-        await services.GetRequiredService<PublishedSnapshotService>().RebuildAsync(cancellationToken);
+        // Build the snapshot unless a start step (an import that changed something) already did.
+        var snapshots = services.GetRequiredService<PublishedSnapshotService>();
+        if (snapshots.Current.Version == 0)
+        {
+            await snapshots.RebuildAsync(cancellationToken);
+        }
     }
 }

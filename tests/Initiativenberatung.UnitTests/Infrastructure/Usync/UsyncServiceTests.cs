@@ -56,7 +56,7 @@ public sealed class UsyncServiceTests
     }
 
     [Test]
-    public async Task Reports_all_NoChange_and_adds_no_version_When_the_same_folder_is_imported_twice()
+    public async Task Reports_all_NoChange_adds_no_version_and_keeps_the_snapshot_When_the_same_folder_is_imported_twice()
     {
         await _env.Service.ImportAsync(UsyncTestEnvironment.SeedFolder);
         int versionsBefore;
@@ -67,12 +67,15 @@ public sealed class UsyncServiceTests
             updatesBefore = await db.ContentNodes.OrderBy(n => n.Id).Select(n => n.UpdateDate).ToListAsync();
         }
 
+        var snapshotBefore = _env.Snapshots.Current.Version;
+
         var second = await _env.Service.ImportAsync(UsyncTestEnvironment.SeedFolder);
 
         await using var after = _env.CreateDb();
         Assert.Multiple(async () =>
         {
             Assert.That(second.Items, Has.All.Matches<UsyncItemResult>(i => i.Change == UsyncChangeKind.NoChange), Describe(second));
+            Assert.That(_env.Snapshots.Current.Version, Is.EqualTo(snapshotBefore), "nothing changed, so no new snapshot (no cache eviction)");
             Assert.That(await after.ContentVersions.CountAsync(), Is.EqualTo(versionsBefore));
             Assert.That(await after.ContentNodes.OrderBy(n => n.Id).Select(n => n.UpdateDate).ToListAsync(), Is.EqualTo(updatesBefore));
         });
