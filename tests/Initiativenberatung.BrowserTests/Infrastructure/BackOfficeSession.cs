@@ -31,7 +31,16 @@ public static class BackOfficeSession
         await page.GotoAsync("/umbraco/login");
         await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
         await page.GetByLabel("Passwort").FillAsync(password);
-        await page.GetByLabel("Passwort").PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        // Wait for the login POST itself, so a rejected sign-in fails with the page's message instead of a bare timeout.
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.GetByLabel("Passwort").PressAsync("Enter"),
+            r => r.Request.Method == "POST" && r.Url.Contains("/umbraco/login", StringComparison.Ordinal),
+            new() { Timeout = 60_000 });
+        if (response.Status != 302)
+        {
+            Assert.Fail($"Sign-in of {email} answered {response.Status}: {await page.Locator("main").InnerTextAsync()}");
+        }
+
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal), new() { Timeout = 60_000 });
     }
 }
