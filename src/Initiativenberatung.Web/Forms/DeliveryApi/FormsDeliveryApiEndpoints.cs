@@ -61,7 +61,8 @@ public static class FormsDeliveryApiEndpoints
                 "Browsers send the antiforgery token in the `RequestVerificationToken` header (with the antiforgery cookie); " +
                 "server-to-server callers send the configured key in the `Api-Key` header. The entry is anonymous: nothing " +
                 "about the sender is stored or logged.")
-            .Accepts<FormEntryRequestDto>("application/json")
+            // The body is read by the handler itself (no .Accepts: its content-type matching would turn a wrong type into
+            // a bare 404/415 without a message); FormsDeliveryApiOpenApiExamples documents it.
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -111,7 +112,7 @@ public static class FormsDeliveryApiEndpoints
         }
 
         var definition = FormDeliveryMapper.ToDefinition(form, snapshots.Current);
-        var etag = new EntityTagHeaderValue(ETagOf(JsonSerializer.SerializeToUtf8Bytes(definition, json.Value.SerializerOptions)));
+        var etag = new EntityTagHeaderValue(ETagOf(JsonSerializer.SerializeToUtf8Bytes(definition, json.Value.SerializerOptions)), isWeak: true);
         var headers = http.Response.GetTypedHeaders();
         headers.ETag = etag;
         headers.CacheControl = new CacheControlHeaderValue { Public = true, NoCache = true };
@@ -195,9 +196,9 @@ public static class FormsDeliveryApiEndpoints
         return TypedResults.Accepted((string?)null, FormDeliveryMapper.ToAccepted(form, snapshots.Current));
     }
 
-    /// <summary>A weak ETag from the SHA-256 of the answer's bytes.</summary>
+    /// <summary>The quoted tag (sent weak: equal JSON, not byte-identical encodings) from the SHA-256 of the answer's bytes.</summary>
     public static string ETagOf(ReadOnlySpan<byte> body) =>
-        "W/\"" + Convert.ToHexStringLower(SHA256.HashData(body))[..32] + "\"";
+        "\"" + Convert.ToHexStringLower(SHA256.HashData(body))[..32] + "\"";
 
     /// <summary>Compares in constant time; no configured key matches nothing.</summary>
     public static bool ApiKeyMatches(string? sent, string? configured) =>

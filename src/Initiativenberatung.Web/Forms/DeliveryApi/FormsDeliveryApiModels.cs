@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Initiativenberatung.Web.Forms.DeliveryApi;
@@ -62,17 +61,6 @@ public sealed record ContentRouteDto(string Path, ContentStartItemDto StartItem)
 
 /// <summary>The root the route starts at.</summary>
 public sealed record ContentStartItemDto(Guid Id, string Path);
-
-/// <summary>
-/// The body of <c>POST …/entries/{id}</c>: answers by field alias (a string, or an array of strings for fields with several
-/// answers), optionally the page the form is shown on and its culture. Documentation only: the endpoint reads the body
-/// itself (<see cref="FormEntryRequestReader"/>) to answer every mistake with a clear message.
-/// </summary>
-public sealed record FormEntryRequestDto(
-    IReadOnlyDictionary<string, JsonElement> Values,
-    string? ContentId,
-    string? Culture,
-    IReadOnlyDictionary<string, string>? AdditionalData);
 
 /// <summary>The answer to an accepted entry (202): what to show or where to go next.</summary>
 public sealed record FormEntryAcceptedDto(

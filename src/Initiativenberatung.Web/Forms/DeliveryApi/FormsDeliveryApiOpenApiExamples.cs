@@ -24,10 +24,17 @@ internal sealed class FormsDeliveryApiOpenApiExamples : IOpenApiOperationTransfo
                 operation.Parameters ??= [];
                 operation.Parameters.Add(Header(FormsDeliveryApiEndpoints.ApiKeyHeader, "Server-to-server: the key configured in `Forms:DeliveryApi:ApiKey`."));
                 operation.Parameters.Add(Header("RequestVerificationToken", "Browsers: the antiforgery token of the page (sent together with the antiforgery cookie)."));
-                if (operation.RequestBody?.Content is { } content && content.TryGetValue("application/json", out var body))
+                operation.RequestBody = new OpenApiRequestBody
                 {
-                    body.Example = JsonNode.Parse(EntryExample);
-                }
+                    Required = true,
+                    Description = "Answers by field alias: a string, or an array of strings for fields with several answers " +
+                        "(numbers and booleans are taken as text, null as no answer). `contentId`, `culture` and " +
+                        "`additionalData` are accepted for compatibility and never stored. Any other property is rejected.",
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/json"] = new() { Schema = EntrySchema(), Example = JsonNode.Parse(EntryExample) },
+                    },
+                };
 
                 Example(operation, "202", "application/json", AcceptedExample);
                 Example(operation, "422", "application/problem+json", ValidationExample);
@@ -47,6 +54,37 @@ internal sealed class FormsDeliveryApiOpenApiExamples : IOpenApiOperationTransfo
                 parameter.Example = JsonValue.Create(example);
             }
         }
+    }
+
+    private static OpenApiSchema EntrySchema()
+    {
+        var text = new OpenApiSchema { Type = JsonSchemaType.String };
+        return new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Required = new HashSet<string> { "values" },
+            AdditionalPropertiesAllowed = false,
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["values"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Description = "Field alias → answer.",
+                    AdditionalProperties = new OpenApiSchema
+                    {
+                        OneOf = [text, new OpenApiSchema { Type = JsonSchemaType.Array, Items = text }],
+                    },
+                },
+                ["contentId"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "Id of the page showing the form (not stored)." },
+                ["culture"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "ISO culture, e.g. `de-DE` (not stored)." },
+                ["additionalData"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object | JsonSchemaType.Null,
+                    AdditionalProperties = text,
+                    Description = "Accepted for compatibility with Umbraco Forms; not stored (entries are anonymous).",
+                },
+            },
+        };
     }
 
     private static OpenApiParameter Header(string name, string description) => new()
