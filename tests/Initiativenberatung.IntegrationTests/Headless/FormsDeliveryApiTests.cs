@@ -406,6 +406,31 @@ public sealed class FormsDeliveryApiTests
     }
 
     [Test]
+    public async Task Appears_in_the_staff_CSV_export_When_a_survey_is_submitted_over_JSON()
+    {
+        const string Staff = "auswertung-forms-api@example.org";
+        var marker = "Erfahrung über die API " + Guid.NewGuid().ToString("N")[..8];
+        using (var accepted = await Client(withKey: true).PostAsync(Api + $"entries/{SurveyKey}", Json(ValidEntry($", \"erfahrungen\": \"{marker}\""))))
+        {
+            Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        }
+
+        await _factory.CreateUserAsync(Staff, Initiativenberatung.Core.Users.BackOfficeRoles.Staff);
+        using var staff = await _factory.SignedInClientAsync(Staff);
+        using var export = await staff.GetAsync(new Uri($"/umbraco/forms/{SurveyKey}/export?format=csv&headers=aliases", UriKind.Relative));
+        var rows = Forms.FormEntriesTests.ParseCsv(Encoding.UTF8.GetString(await export.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF'));
+        var column = Array.IndexOf(rows[0], "erfahrungen");
+        var row = rows.Single(r => column >= 0 && r[column] == marker);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(export.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(row[Array.IndexOf(rows[0], "initiativen")], Is.EqualTo("Foodsharing; Sonstige"));
+            Assert.That(row[Array.IndexOf(rows[0], "gemeindegroesse")], Is.EqualTo("über 100.000 Einwohner"));
+        }
+    }
+
+    [Test]
     public async Task Sends_CORS_headers_only_for_configured_origins_When_a_browser_asks_from_another_origin()
     {
         using var preflight = new HttpRequestMessage(HttpMethod.Options, Api + $"entries/{SurveyKey}");
@@ -471,5 +496,43 @@ public sealed class FormsDeliveryApiDisabledTests
             Assert.That(response.Headers.TryGetValues("Access-Control-Allow-Origin", out var origins) ? origins.Single() : null, Is.EqualTo("https://app.example.org"));
             Assert.That(response.Headers.TryGetValues("Access-Control-Allow-Credentials", out var credentials) ? credentials.Single() : null, Is.EqualTo("true"));
         }
+    }
+}
+
+/// <summary>The forms API shares the survey's rate limit (a tiny one here).</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class FormsDeliveryApiRateLimitTests
+{
+    [Test]
+    public async Task Answers_429_with_Retry_After_and_stores_nothing_When_more_posts_arrive_than_the_window_allows()
+    {
+        using var factory = new CmsWebApplicationFactory();
+        factory.Settings["Forms:DeliveryApi:Enabled"] = "true";
+        factory.Settings["Forms:DeliveryApi:ApiKey"] = "rate-limit-test-key-0123";
+        factory.Settings["Forms:Survey:RateLimitPermits"] = "2";
+        factory.Settings["Forms:Survey:RateLimitWindowSeconds"] = "3600";
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("Api-Key", "rate-limit-test-key-0123");
+        const string Entries = "/umbraco/forms/delivery/api/v1/entries/3c7e9a14-5b2d-4f8e-a6c1-9d0b2e4f7a63";
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 3; i++)
+        {
+            last?.Dispose();
+            last = await client.PostAsync(Entries, new StringContent("{ \"values\": { \"gemeindegroesse\": \"unter 20.000 Einwohner\", \"einwilligung\": \"true\" } }", Encoding.UTF8, "application/json"));
+            statuses.Add(last.StatusCode);
+        }
+
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<CmsDbContext>>().CreateDbContextAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests }));
+            Assert.That(last!.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromHours(1)));
+            Assert.That(await last.Content.ReadAsStringAsync(), Does.Contain("zu viele Antworten"));
+            Assert.That(await db.FormEntries.CountAsync(), Is.EqualTo(2));
+        }
+
+        last!.Dispose();
     }
 }

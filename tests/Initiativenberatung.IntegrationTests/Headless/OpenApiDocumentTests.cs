@@ -78,6 +78,7 @@ public sealed class OpenApiDocumentTests
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(result.Document, Is.Not.Null);
             Assert.That(result.Diagnostic?.Errors.Select(e => e.ToString()), Is.Empty);
+            Assert.That(result.Document?.Validate(ValidationRuleSet.GetDefaultRuleSet())?.Select(e => e.ToString()), Is.Empty);
         }
     }
 

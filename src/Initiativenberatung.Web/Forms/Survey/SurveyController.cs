@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using Initiativenberatung.Core.Forms;
 using Initiativenberatung.Core.Publishing;
-using Initiativenberatung.Infrastructure.Forms;
 using Initiativenberatung.Web.Website;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
