@@ -108,3 +108,30 @@ public sealed class OpenApiDocumentTests
         Assert.That((unknown.StatusCode, scalar.StatusCode), Is.EqualTo((HttpStatusCode.NotFound, HttpStatusCode.NotFound)));
     }
 }
+
+/// <summary>The Scalar UI, which exists in Development only.</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class ApiReferenceUiTests
+{
+    [Test]
+    public async Task Serves_the_Scalar_page_with_both_documents_and_its_own_policy_When_the_site_runs_in_Development()
+    {
+        using var factory = new CmsWebApplicationFactory();
+        factory.Settings["environment"] = "Development";
+        factory.Settings["uSync:Settings:ExportOnSave"] = "None";
+        using var client = factory.CreateClient();
+
+        using var page = await client.GetAsync("/umbraco/api-docs/");
+        var html = await page.Content.ReadAsStringAsync();
+        using var script = await client.GetAsync("/umbraco/api-docs/scalar.js");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(html, Does.Contain("umbraco/openapi/delivery.json").And.Contain("umbraco/openapi/forms.json"));
+            Assert.That(page.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("script-src 'self' 'unsafe-inline'").And.Contain("frame-ancestors 'none'"));
+            Assert.That(script.StatusCode, Is.EqualTo(HttpStatusCode.OK), "Scalar's script is served locally, not from a CDN");
+        }
+    }
+}
