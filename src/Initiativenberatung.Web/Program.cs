@@ -6,9 +6,11 @@ using Initiativenberatung.Web.BackOffice.Users;
 using Initiativenberatung.Web.Cli;
 using Initiativenberatung.Web.Content;
 using Initiativenberatung.Web.Forms;
+using Initiativenberatung.Web.Forms.DeliveryApi;
 using Initiativenberatung.Web.Forms.Survey;
 using Initiativenberatung.Web.Hosting;
 using Initiativenberatung.Web.Media;
+using Initiativenberatung.Web.OpenApi;
 using Initiativenberatung.Web.Usync;
 using Initiativenberatung.Web.Website;
 
@@ -27,11 +29,13 @@ builder.AddForms();
 builder.AddSurvey();
 builder.AddFormBuilder();
 builder.AddFormEntries();
+builder.AddFormsDeliveryApi();
 builder.AddCmsSecurity();
 builder.AddBackOfficeUsers();
 builder.AddBackOffice();
 builder.AddContentSection();
 builder.AddPublicWebsite();
+builder.AddApiDocumentation();
 
 var app = builder.Build();
 if (isCli)
@@ -46,6 +50,7 @@ app.UseCmsErrorPages();
 app.UseStaticFiles();
 app.UseBackOfficeStaticFiles();
 app.UseRouting();
+app.UseCors();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -54,6 +59,8 @@ app.UseOutputCache();
 app.MapMedia();
 app.MapBackOffice();
 app.MapFormEntries();
+app.MapFormsDeliveryApi();
+app.MapApiDocumentation();
 app.MapPublicWebsite();
 
 await app.RunAsync();

@@ -90,15 +90,13 @@ public static class FormDefinitionJson
         }).ToArray()),
     };
 
-    private static JsonObject FieldNode(FormField field)
+    /// <summary>
+    /// A field's <c>settings</c> as Umbraco Forms writes them: the type's own settings plus <c>maximumLength</c>,
+    /// <c>fieldType</c> (<c>number</c> for number fields) and <c>placeholder</c>.
+    /// </summary>
+    public static SortedDictionary<string, string> SettingsOf(FormField field)
     {
-        var (typeId, typeName) = FormFieldTypes.Of(field.Type);
-        var settings = new JsonObject();
-        foreach (var (key, value) in field.Settings)
-        {
-            settings[key] = value;
-        }
-
+        var settings = new SortedDictionary<string, string>(field.Settings, StringComparer.Ordinal);
         if (field.MaxLength is { } max)
         {
             settings[FormFieldTypes.MaximumLengthSetting] = max.ToString(CultureInfo.InvariantCulture);
@@ -112,6 +110,18 @@ public static class FormDefinitionJson
         if (!string.IsNullOrEmpty(field.Placeholder))
         {
             settings["placeholder"] = field.Placeholder;
+        }
+
+        return settings;
+    }
+
+    private static JsonObject FieldNode(FormField field)
+    {
+        var (typeId, typeName) = FormFieldTypes.Of(field.Type);
+        var settings = new JsonObject();
+        foreach (var (key, value) in SettingsOf(field))
+        {
+            settings[key] = value;
         }
 
         return new JsonObject

@@ -5,13 +5,14 @@ namespace Initiativenberatung.Web.Forms;
 
 public static class FormsRegistration
 {
-    /// <summary>Forms: options (<c>Forms:SubmittedAtPrecision</c>, validated at start), definition and entry stores.</summary>
+    /// <summary>Forms: options (<c>Forms:SubmittedAtPrecision</c>, validated at start), definition and entry stores, the submission step shared by every form post.</summary>
     public static WebApplicationBuilder AddForms(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<FormsOptions>().BindConfiguration(FormsOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<FormsOptions>, FormsOptionsValidator>();
         builder.Services.AddSingleton<FormDefinitionStore>();
         builder.Services.AddSingleton<FormEntryStore>();
+        builder.Services.AddSingleton<FormSubmissionService>();
         return builder;
     }
 }

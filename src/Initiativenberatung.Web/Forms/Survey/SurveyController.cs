@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using Initiativenberatung.Core.Forms;
 using Initiativenberatung.Core.Publishing;
-using Initiativenberatung.Infrastructure.Forms;
 using Initiativenberatung.Web.Website;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
@@ -25,7 +24,7 @@ public sealed record SurveyProblemModel(int StatusCode, string Message, string? 
 public sealed class SurveyController(
     SurveyService survey,
     FormDefinitionCache forms,
-    FormEntryStore entries,
+    FormSubmissionService submissions,
     IPublishedSnapshotAccessor snapshots,
     IAntiforgery antiforgery,
     SurveyRateLimiter rateLimiter,
@@ -144,9 +143,13 @@ public sealed class SurveyController(
                 : PageView(content, snapshot, form, state, state.PageIndex, answers, pageResult.Errors, StatusCodes.Status400BadRequest);
         }
 
-        var result = FormValidator.Validate(form, answers);
-        if (!result.IsValid)
+        // Faster than a person can answer: treated as a bot, validated, answered like success, nothing stored.
+        var filledIn = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(state.IssuedAtUnixMs);
+        var tooFast = filledIn < TimeSpan.FromSeconds(options.Value.MinimumFillSeconds);
+        var outcome = await submissions.SubmitAsync(form, answers, discard: tooFast);
+        if (!outcome.IsValid)
         {
+            var result = outcome.Validation;
             // Show the first page with an error (a field of an earlier page, or this page for unknown fields).
             var errorPage = Enumerable.Range(0, form.Pages.Count).FirstOrDefault(
                 i => form.Pages[i].Fieldsets.SelectMany(s => s.Columns).SelectMany(c => c.Fields).Any(f => result.Errors.ContainsKey(f.Alias)),
@@ -159,19 +162,7 @@ public sealed class SurveyController(
             return PageView(content, snapshot, form, state, errorPage, answers, result.Errors, StatusCodes.Status400BadRequest);
         }
 
-        var filledIn = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(state.IssuedAtUnixMs);
-        if (filledIn < TimeSpan.FromSeconds(options.Value.MinimumFillSeconds))
-        {
-            // Faster than a person can answer: treated as a bot, answered like success, nothing stored.
-            return Success(form, snapshot);
-        }
-
-        if (form.StoreRecordsLocally)
-        {
-            // The success answer is given only after the entry is committed.
-            await entries.AppendAsync(form, result.Values, CancellationToken.None);
-        }
-
+        // The success answer is given only after the entry is committed.
         return Success(form, snapshot);
     }
 

@@ -41,7 +41,8 @@ public sealed class SurveyService(FormDefinitionCache forms, SurveyStateProtecto
 }
 
 /// <summary>
-/// Fixed-window rate limit of survey posts, partitioned by the connection address. The address lives only in this
+/// Fixed-window rate limit of public form posts (the HTML survey and the Forms delivery API share one budget),
+/// partitioned by the connection address. The address lives only in this
 /// in-memory limiter (never logged or stored).
 /// </summary>
 public sealed class SurveyRateLimiter : IDisposable

@@ -1,0 +1,34 @@
+using Initiativenberatung.Core.Forms;
+using Initiativenberatung.Infrastructure.Forms;
+
+namespace Initiativenberatung.Web.Forms;
+
+/// <summary>The outcome of a submission: the validation result, and whether an entry was committed.</summary>
+public sealed record FormSubmissionOutcome(FormValidationResult Validation, bool Stored)
+{
+    public bool IsValid => Validation.IsValid;
+}
+
+/// <summary>
+/// The last step of every form post, whatever the channel (HTML survey, Forms delivery API): every rule of the form on
+/// the server (<see cref="FormValidator"/>, conditions included), then the durable append. Success is reported only after
+/// the entry is committed. Nothing about the sender is passed in, so nothing about them can be stored.
+/// </summary>
+public sealed class FormSubmissionService(FormEntryStore entries)
+{
+    /// <param name="form">The definition.</param>
+    /// <param name="answers">Alias → answers.</param>
+    /// <param name="discard">Validate, but store nothing (spam defence: the sender gets the normal answer).</param>
+    public async Task<FormSubmissionOutcome> SubmitAsync(FormDefinition form, IReadOnlyDictionary<string, string[]> answers, bool discard = false)
+    {
+        var result = FormValidator.Validate(form, answers);
+        if (!result.IsValid || discard || !form.StoreRecordsLocally)
+        {
+            return new FormSubmissionOutcome(result, Stored: false);
+        }
+
+        // Not cancellable: once validated, the entry is committed even when the sender hangs up.
+        await entries.AppendAsync(form, result.Values, CancellationToken.None);
+        return new FormSubmissionOutcome(result, Stored: true);
+    }
+}
