@@ -11,6 +11,7 @@ var verbs = new Dictionary<string, Func<CommandLine, Task<int>>>(StringComparer.
     ["insert-baseline"] = InsertBaseline.RunAsync,
     ["start-time"] = StartTime.RunAsync,
     ["page-weight"] = PageWeight.RunAsync,
+    ["export-stages"] = ExportStages.RunAsync,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var run))
