@@ -2,6 +2,7 @@ using Initiativenberatung.Infrastructure.Publishing;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
 namespace Initiativenberatung.Web.Website;
@@ -11,17 +12,27 @@ public static class WebsiteRegistration
     public const string CachePolicy = "PublishedContent";
     public const string CacheTag = "published-content";
 
-    /// <summary>Public pages rendered with Razor from the published snapshot, cached until the next publish.</summary>
+    /// <summary>Public pages rendered with Razor from the published snapshot, cached until the next publish (<c>Website:OutputCache:Enabled</c>).</summary>
     public static WebApplicationBuilder AddPublicWebsite(this WebApplicationBuilder builder)
     {
         builder.Services.AddControllersWithViews();
 
         // German text stays readable in the HTML (ü, not &#xFC;); markup characters are still encoded.
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        builder.Services.AddOutputCache(options =>
-        {
-            options.AddPolicy(CachePolicy, policy => policy.Tag(CacheTag).Expire(TimeSpan.FromHours(1)));
-        });
+        builder.Services.AddOptions<WebsiteOutputCacheOptions>().BindConfiguration(WebsiteOutputCacheOptions.SectionName).ValidateOnStart();
+        builder.Services.AddOutputCache();
+        builder.Services.AddOptions<OutputCacheOptions>().Configure<IOptions<WebsiteOutputCacheOptions>>((options, website) =>
+            options.AddPolicy(CachePolicy, policy =>
+            {
+                if (website.Value.Enabled)
+                {
+                    policy.Tag(CacheTag).Expire(TimeSpan.FromHours(1));
+                }
+                else
+                {
+                    policy.NoCache();
+                }
+            }));
         builder.Services.AddHostedService<OutputCacheEvictionService>();
         return builder;
     }

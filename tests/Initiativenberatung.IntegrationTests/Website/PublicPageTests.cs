@@ -175,6 +175,16 @@ public sealed class PublicPageTests
     }
 
     [Test]
+    public async Task Serves_the_page_from_the_output_cache_When_it_is_requested_again()
+    {
+        (await _client.GetAsync(new Uri("/", UriKind.Relative))).EnsureSuccessStatusCode();
+
+        using var again = await _client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.That(again.Headers.Age, Is.Not.Null, "the output cache adds Age to the answers it serves");
+    }
+
+    [Test]
     public async Task Sends_security_headers_When_a_page_is_requested()
     {
         using var response = await _client.GetAsync(new Uri("/", UriKind.Relative));
