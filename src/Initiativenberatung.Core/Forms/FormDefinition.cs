@@ -156,6 +156,17 @@ public enum FormConditionOperator
     EndsWith,
 }
 
+/// <summary>Operator names as Umbraco Forms writes them (its API spells the comparisons <c>GreaterThen</c>/<c>LessThen</c>).</summary>
+public static class FormConditionOperatorNames
+{
+    public static string ToUmbraco(FormConditionOperator op) => op switch
+    {
+        FormConditionOperator.GreaterThan => "GreaterThen",
+        FormConditionOperator.LessThan => "LessThen",
+        _ => op.ToString(),
+    };
+}
+
 /// <summary>Show or hide a field when all/any rules hold.</summary>
 public sealed class FormCondition
 {

@@ -143,7 +143,7 @@ public static class FormDefinitionJson
                     ["rules"] = new JsonArray(condition.Rules.Select(r => (JsonNode?)new JsonObject
                     {
                         ["field"] = r.Field,
-                        ["operator"] = r.Operator.ToString(),
+                        ["operator"] = FormConditionOperatorNames.ToUmbraco(r.Operator),
                         ["value"] = r.Value,
                     }).ToArray()),
                 }
@@ -300,7 +300,7 @@ public static class FormDefinitionJson
 
     private static FormConditionOperator ParseOperator(string text, string alias) => text switch
     {
-        // Umbraco Forms' own spelling of the comparison operators (not confirmed; accepted when reading).
+        // Umbraco Forms' own spelling of the comparison operators (what it writes); ours is accepted too.
         "GreaterThen" => FormConditionOperator.GreaterThan,
         "LessThen" => FormConditionOperator.LessThan,
         _ => ParseEnum<FormConditionOperator>(text, alias),

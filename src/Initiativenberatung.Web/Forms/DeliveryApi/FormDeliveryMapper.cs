@@ -74,7 +74,7 @@ public static class FormDeliveryMapper
                 condition.LogicType.ToString(),
                 condition.Rules.Select(r => new FormConditionRuleDto(
                     form.FindField(r.Field) is { } target ? target.Key.ToString("D") : r.Field,
-                    r.Operator.ToString(),
+                    FormConditionOperatorNames.ToUmbraco(r.Operator),
                     r.Value)).ToList());
 
     private static ContentRouteDto? RouteOf(FormDefinition form, PublishedSnapshot snapshot)
