@@ -71,7 +71,7 @@ public static class FormEntriesExportEndpoint
         }
 
         var filter = query.Ids.Count > 0 ? new FormEntryFilter(Ids: query.Ids) : query.ToFilter(withIds: false);
-        var columns = await export.ColumnsAsync(form, filter, context.RequestAborted);
+        var columns = await export.ColumnsAsync(form, context.RequestAborted);
         var rows = FormEntryExport.RowsAsync(columns, browser.StreamAsync(form.Key, filter, cancellationToken: context.RequestAborted), context.RequestAborted);
         var date = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var response = context.Response;
