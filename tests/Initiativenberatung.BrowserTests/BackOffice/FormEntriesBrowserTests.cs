@@ -52,6 +52,41 @@ public sealed class FormEntriesBrowserTests
     }
 
     [Test]
+    public async Task Shows_progress_to_the_full_count_and_saves_every_row_When_staff_exports_300_entries_with_javascript()
+    {
+        var marker = "Fortschritt " + Guid.NewGuid().ToString("N")[..8];
+        for (var i = 0; i < 300; i++)
+        {
+            await AppendAsync(("fachbereich", [$"{marker} {i}"]), ("erfahrungen", ["Zeile mit \"Anführungszeichen\"\nund Umbruch"]));
+        }
+
+        await using var context = await BrowserSite.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BackOfficeSession.SignInAsync(page, Email, Password);
+        await page.GotoAsync($"/umbraco/forms/{SurveyKey}/entries?from=&to=&q={Uri.EscapeDataString(marker)}");
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Gefilterte Einträge exportieren" }).ClickAsync());
+        var progress = page.Locator("progress.ib-export-progress[data-complete='true']");
+        await progress.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var status = page.Locator("[data-ib-export-status]");
+        var csv = await File.ReadAllTextAsync(await download.PathAsync(), Encoding.UTF8);
+        var records = System.Text.RegularExpressions.Regex.Count(csv, System.Text.RegularExpressions.Regex.Escape(marker) + " \\d+");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await progress.GetAttributeAsync("data-total"), Is.EqualTo("300"), "N from the X-Entry-Count header");
+            Assert.That(await progress.GetAttributeAsync("data-rows"), Is.EqualTo("300"), "n counted from the CSV stream (quoted line breaks are not records)");
+            Assert.That(await progress.EvaluateAsync<double>("p => p.value / p.max"), Is.EqualTo(1));
+            Assert.That(await status.GetAttributeAsync("aria-live"), Is.EqualTo("polite"));
+            Assert.That(await status.InnerTextAsync(), Is.EqualTo("Export fertig: 300 Einträge."));
+            Assert.That(download.SuggestedFilename, Does.Match(@"^kommunen-umfrage-\d{4}-\d{2}-\d{2}\.csv$"));
+            Assert.That(records, Is.EqualTo(300));
+            Assert.That(page.Url, Does.Contain("/entries"), "the page stays; the file is saved by the script");
+        }
+    }
+
+    [Test]
     public async Task Has_no_serious_axe_violations_When_staff_views_entries_list_detail_and_results()
     {
         var entry = await AppendAsync(("fachbereich", ["Umweltamt"]), ("bewertung", ["2 – gut"]), ("initiativen", ["Reparatur-Cafés"]));

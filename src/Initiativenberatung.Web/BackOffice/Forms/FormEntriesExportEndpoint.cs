@@ -14,6 +14,12 @@ public static class FormEntriesExportEndpoint
 {
     public const string CsvContentType = "text/csv; charset=utf-8";
 
+    /// <summary>Request header of the progress script; the answer then carries <see cref="CountHeader"/> (one count query, only then).</summary>
+    public const string WantCountHeader = "X-Want-Entry-Count";
+
+    /// <summary>Number of entries in the export (the filtered set or the selection).</summary>
+    public const string CountHeader = "X-Entry-Count";
+
     public static async Task<IResult> HandleAsync(
         HttpContext context,
         Guid key,
@@ -76,6 +82,12 @@ public static class FormEntriesExportEndpoint
         var date = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var response = context.Response;
         response.Headers.CacheControl = "no-store";
+        if (context.Request.Headers.ContainsKey(WantCountHeader))
+        {
+            var count = await browser.CountAsync(form.Key, filter, context.RequestAborted);
+            response.Headers[CountHeader] = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (format == FormExportFormat.Csv)
         {
             response.ContentType = CsvContentType;
