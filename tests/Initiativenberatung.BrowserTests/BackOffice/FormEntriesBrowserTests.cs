@@ -87,6 +87,30 @@ public sealed class FormEntriesBrowserTests
     }
 
     [Test]
+    public async Task Approves_an_entry_and_finds_it_under_the_approved_filter_When_staff_uses_the_detail_view()
+    {
+        var marker = "Freigabe " + Guid.NewGuid().ToString("N")[..8];
+        var entry = await AppendAsync(("fachbereich", [marker]));
+        await using var context = await BrowserSite.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BackOfficeSession.SignInAsync(page, Email, Password);
+
+        await page.GotoAsync($"/umbraco/forms/{SurveyKey}/entries/{entry.Id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Freigeben" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("done=state", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Status geändert.");
+        await AssertAccessibleAsync(page, "Eintrag nach Freigabe");
+        await page.GotoAsync($"/umbraco/forms/{SurveyKey}/entries?from=&to=&q={Uri.EscapeDataString(marker)}");
+        await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("Approved");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter anwenden" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("state=Approved", StringComparison.Ordinal));
+
+        var rows = page.Locator("table.ib-entries tbody tr");
+        Assert.That(await rows.CountAsync(), Is.EqualTo(1));
+        Assert.That(await rows.First.InnerTextAsync(), Does.Contain(marker).And.Contain("Freigegeben"));
+    }
+
+    [Test]
     public async Task Has_no_serious_axe_violations_When_staff_views_entries_list_detail_and_results()
     {
         var entry = await AppendAsync(("fachbereich", ["Umweltamt"]), ("bewertung", ["2 – gut"]), ("initiativen", ["Reparatur-Cafés"]));

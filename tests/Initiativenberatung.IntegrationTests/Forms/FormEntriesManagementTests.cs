@@ -119,6 +119,29 @@ public sealed partial class FormEntriesManagementTests
     }
 
     [Test]
+    public async Task Sends_the_entry_count_header_only_When_the_progress_script_asks_for_it()
+    {
+        var form = await _factory.CreateFormAsync("zaehlen");
+        var a = await _factory.AppendAsync(form, ("fachbereich", ["A"]));
+        var b = await _factory.AppendAsync(form, ("fachbereich", ["B"]));
+        await _factory.AppendAsync(form, ("fachbereich", ["C"]));
+        using var plain = await _staff.GetAsync(new Uri($"/umbraco/forms/{form.Key}/export?format=csv&from=&to=", UriKind.Relative));
+        using var all = new HttpRequestMessage(HttpMethod.Get, new Uri($"/umbraco/forms/{form.Key}/export?format=csv&from=&to=", UriKind.Relative));
+        all.Headers.Add("X-Want-Entry-Count", "1");
+        using var allResponse = await _staff.SendAsync(all);
+        using var selected = new HttpRequestMessage(HttpMethod.Get, new Uri($"/umbraco/forms/{form.Key}/export?format=xlsx&ids={a.Id},{b.Id}", UriKind.Relative));
+        selected.Headers.Add("X-Want-Entry-Count", "1");
+        using var selectedResponse = await _staff.SendAsync(selected);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(plain.Headers.Contains("X-Entry-Count"), Is.False);
+            Assert.That(allResponse.Headers.GetValues("X-Entry-Count"), Is.EqualTo(new[] { "3" }));
+            Assert.That(selectedResponse.Headers.GetValues("X-Entry-Count"), Is.EqualTo(new[] { "2" }));
+        }
+    }
+
+    [Test]
     public async Task Sorts_by_id_both_ways_with_aria_sort_and_keyset_pages_When_staff_clicks_the_id_header()
     {
         var form = await _factory.CreateFormAsync("sortieren-id");
