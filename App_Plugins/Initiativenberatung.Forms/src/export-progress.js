@@ -1,6 +1,7 @@
 // Progressive enhancement for the entries export. Without JavaScript the export button/link simply downloads the file.
 // With it, the export is fetched as a stream: a <progress> and a polite live region show "n von N Einträgen" (N from the
-// response header X-Entry-Count, n = CSV records received so far), then the file is saved under the server's file name.
+// page when it knows it — the filtered count it shows, or the number of ticked entries — otherwise from the response header
+// X-Entry-Count; n = CSV records received so far), then the file is saved under the server's file name.
 
 const COUNT_HEADER = 'X-Entry-Count';
 const ANNOUNCE_MS = 1500;
@@ -59,7 +60,8 @@ function progressElement(status) {
 
 const numberFormat = new Intl.NumberFormat('de-DE');
 
-async function runExport(url) {
+/** @param {string} url @param {number | null} knownTotal the count the page knows, or null to ask the server */
+async function runExport(url, knownTotal) {
   const status = document.querySelector('[data-ib-export-status]');
   if (!status) {
     window.location.assign(url);
@@ -72,11 +74,13 @@ async function runExport(url) {
   status.textContent = status.dataset.text || '';
 
   try {
-    const response = await fetch(url, { headers: { 'X-Want-Entry-Count': '1' }, credentials: 'same-origin' });
+    // Asking for the count costs the server one count query before the first byte, so only when the page does not know it.
+    const headers = knownTotal === null ? { 'X-Want-Entry-Count': '1' } : {};
+    const response = await fetch(url, { headers, credentials: 'same-origin' });
     if (!response.ok || !response.body) {
       throw new Error(`HTTP ${response.status}`);
     }
-    const total = Number(response.headers.get(COUNT_HEADER) || '0');
+    const total = knownTotal ?? Number(response.headers.get(COUNT_HEADER) || '0');
     const type = response.headers.get('Content-Type') || 'application/octet-stream';
     const isCsv = type.startsWith('text/csv');
     const name = fileNameFrom(response.headers.get('Content-Disposition'), isCsv ? 'export.csv' : 'export.xlsx');
@@ -129,6 +133,16 @@ async function runExport(url) {
   }
 }
 
+/** Ticked entries, else the filtered count the page shows (data-ib-export-count), else null. */
+function knownTotal(form) {
+  const ticked = form.querySelectorAll('input[type=checkbox][name=ids]:checked').length;
+  if (ticked > 0) {
+    return ticked;
+  }
+  const count = document.querySelector('[data-ib-export-count]')?.getAttribute('data-ib-export-count');
+  return count && /^\d+$/.test(count) ? Number(count) : null;
+}
+
 /** The export URL a GET form would navigate to, or null when the form (or the pressed button) does not export. */
 function exportUrl(form, submitter) {
   const action = new URL(submitter?.getAttribute('formaction') || form.getAttribute('action') || window.location.href, window.location.href);
@@ -154,7 +168,7 @@ document.addEventListener('submit', (event) => {
   const url = exportUrl(form, event.submitter);
   if (url) {
     event.preventDefault();
-    runExport(url);
+    runExport(url, knownTotal(form));
   }
 });
 
@@ -162,6 +176,6 @@ document.addEventListener('click', (event) => {
   const link = event.target instanceof Element ? event.target.closest('a[download][data-ib-export-link]') : null;
   if (link && window.ReadableStream && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
     event.preventDefault();
-    runExport(link.href);
+    runExport(link.href, null);
   }
 });

@@ -75,7 +75,7 @@ public sealed class FormEntriesBrowserTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(await progress.GetAttributeAsync("data-total"), Is.EqualTo("300"), "N from the X-Entry-Count header");
+            Assert.That(await progress.GetAttributeAsync("data-total"), Is.EqualTo("300"), "N = the filtered count the page shows");
             Assert.That(await progress.GetAttributeAsync("data-rows"), Is.EqualTo("300"), "n counted from the CSV stream (quoted line breaks are not records)");
             Assert.That(await progress.EvaluateAsync<double>("p => p.value / p.max"), Is.EqualTo(1));
             Assert.That(await status.GetAttributeAsync("aria-live"), Is.EqualTo("polite"));
@@ -83,6 +83,18 @@ public sealed class FormEntriesBrowserTests
             Assert.That(download.SuggestedFilename, Does.Match(@"^kommunen-umfrage-\d{4}-\d{2}-\d{2}\.csv$"));
             Assert.That(records, Is.EqualTo(300));
             Assert.That(page.Url, Does.Contain("/entries"), "the page stays; the file is saved by the script");
+        }
+
+        // "All entries": the page does not know that count, so the script asks the server (X-Entry-Count).
+        var all = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "Alle Einträge als CSV exportieren" }).ClickAsync());
+        await Assertions.Expect(status).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Export fertig: [0-9.]+ Einträge\\.$"));
+        var allCsv = await File.ReadAllTextAsync(await all.PathAsync(), Encoding.UTF8);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(int.Parse(await progress.GetAttributeAsync("data-total") ?? "0", System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThanOrEqualTo(300));
+            Assert.That(await progress.GetAttributeAsync("data-rows"), Is.EqualTo(await progress.GetAttributeAsync("data-total")));
+            Assert.That(System.Text.RegularExpressions.Regex.Count(allCsv, System.Text.RegularExpressions.Regex.Escape(marker) + " \\d+"), Is.EqualTo(300));
         }
     }
 
