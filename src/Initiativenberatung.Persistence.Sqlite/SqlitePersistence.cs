@@ -11,7 +11,8 @@ public static class SqlitePersistence
     public const string ProviderName = "Sqlite";
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqlitePersistence).Assembly.GetName().Name));
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqlitePersistence).Assembly.GetName().Name))
+            .AddInterceptors(SqliteIndexHintInterceptor.Instance);
 
     /// <summary>Creates the folder of the database file, so <c>Data Source=App_Data/x.db</c> works on a fresh clone.</summary>
     public static void EnsureDirectory(string connectionString)

@@ -183,13 +183,22 @@ public sealed partial class FormEntriesManagementTests
             await db.FormEntries.Where(e => approved.Contains(e.Id)).ExecuteUpdateAsync(u => u.SetProperty(e => e.State, FormEntryState.Approved));
         }
 
+        var before = _factory.SqlCommands.Count;
         var page1 = await _staff.GetStringAsync(new Uri($"/umbraco/forms/{form.Key}/entries?sort=state-desc", UriKind.Relative));
+        var texts = _factory.SqlCommands.RecentTexts.TakeLast(_factory.SqlCommands.Count - before).ToList();
         var page2 = await _staff.GetStringAsync(new Uri(Link(page1, "next")!, UriKind.Relative));
         var back = await _staff.GetStringAsync(new Uri(Link(page2, "prev")!, UriKind.Relative));
         var ordered = Ids(page1).Concat(Ids(page2)).ToList();
+        before = _factory.SqlCommands.Count;
+        var filtered = await _staff.GetStringAsync(new Uri($"/umbraco/forms/{form.Key}/entries?state=Approved", UriKind.Relative));
+        var filteredTexts = _factory.SqlCommands.RecentTexts.TakeLast(_factory.SqlCommands.Count - before).ToList();
 
         using (Assert.EnterMultipleScope())
         {
+            Assert.That(texts.Count(t => t.Contains("INDEXED BY \"IX_FormEntries_FormKey_State_SubmittedOn_Id\"", StringComparison.Ordinal)), Is.EqualTo(2),
+                "one index seek per state (SQLite would otherwise scan the date range for each state)");
+            Assert.That(filteredTexts.Count(t => t.Contains("INDEXED BY", StringComparison.Ordinal)), Is.EqualTo(2), "page and count of a state filter seek the state index");
+            Assert.That(Ids(filtered), Is.EquivalentTo(approved));
             Assert.That(ordered, Has.Count.EqualTo(70));
             Assert.That(ordered.Take(approved.Count), Is.EquivalentTo(approved));
             Assert.That(ordered, Is.Unique);
