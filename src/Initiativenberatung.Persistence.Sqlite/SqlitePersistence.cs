@@ -15,7 +15,7 @@ public static class SqlitePersistence
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqlitePersistence).Assembly.GetName().Name))
-            .AddInterceptors(Pragmas);
+            .AddInterceptors(Pragmas, SqliteIndexHintInterceptor.Instance);
 
     /// <summary>Creates the folder of the database file, so <c>Data Source=App_Data/x.db</c> works on a fresh clone.</summary>
     public static void EnsureDirectory(string connectionString)

@@ -27,6 +27,21 @@ public sealed class FormEntry
     public string ValuesJson { get; set; } = "{}";
 }
 
+/// <summary>
+/// One answer column ever stored for a form: the alias and the caption it was last stored under. Written when an entry with a
+/// new alias (or a new caption) is appended, so the export knows the columns of removed fields without reading the entries.
+/// </summary>
+public sealed class FormEntryField
+{
+    public long Id { get; set; }
+
+    public Guid FormKey { get; set; }
+
+    public string Alias { get; set; } = "";
+
+    public string Caption { get; set; } = "";
+}
+
 /// <summary>A stored form definition; <see cref="DefinitionJson"/> is the Forms delivery API shape.</summary>
 public sealed class FormDefinitionRecord
 {

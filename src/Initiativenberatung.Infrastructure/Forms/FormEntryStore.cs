@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace Initiativenberatung.Infrastructure.Forms;
 
-/// <summary>Where a keyset read continues: after this entry in (submission date, id) order.</summary>
-public sealed record FormEntryCursor(DateTime SubmittedOn, long Id);
+/// <summary>Where a keyset read continues: after this entry in (submission date, id) order (or (state, date, id) when sorted by state).</summary>
+public sealed record FormEntryCursor(DateTime SubmittedOn, long Id, FormEntryState State = FormEntryState.Submitted);
 
 /// <summary>A range of entries: <see cref="From"/> inclusive, <see cref="To"/> exclusive (UTC), after <see cref="After"/>.</summary>
 public sealed record FormEntryQuery(DateTime? From = null, DateTime? To = null, FormEntryCursor? After = null, int BatchSize = 1000);
@@ -16,20 +16,25 @@ public sealed record FormEntryQuery(DateTime? From = null, DateTime? To = null, 
 /// Stores anonymous form entries durably and reads them by keyset. An append commits in its own transaction with SQLite's
 /// <c>synchronous=FULL</c> on that connection, so an entry whose append returned survives a crash or power loss.
 /// </summary>
-public sealed class FormEntryStore(IDbContextFactory<CmsDbContext> dbFactory, IOptions<FormsOptions> options, TimeProvider clock)
+public sealed class FormEntryStore(IDbContextFactory<CmsDbContext> dbFactory, IOptions<FormsOptions> options, TimeProvider clock, FormEntryFieldCatalog fields)
 {
     private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 
-    /// <summary>Appends one entry (state Submitted, time at the form's precision) and returns it once it is committed.</summary>
+    /// <summary>
+    /// Appends one entry (state Submitted, time at the form's precision) and returns it once it is committed. New answer
+    /// columns are recorded in the <see cref="FormEntryFieldCatalog"/> first, so the catalogue is never behind the entries.
+    /// </summary>
     public async Task<FormEntry> AppendAsync(FormDefinition form, IEnumerable<KeyValuePair<string, FormEntryValue>> values, CancellationToken cancellationToken = default)
     {
+        var answers = values.ToList();
+        await fields.EnsureAsync(form.Key, answers.Select(a => KeyValuePair.Create(a.Key, a.Value.Caption)), cancellationToken);
         var precision = form.SubmittedAtPrecision ?? options.Value.DefaultPrecision();
         var entry = new FormEntry
         {
             FormKey = form.Key,
             SubmittedOn = SubmittedAtPrecisions.Truncate(clock.GetUtcNow().UtcDateTime, precision),
             State = FormEntryState.Submitted,
-            ValuesJson = FormEntryValues.Serialize(values),
+            ValuesJson = FormEntryValues.Serialize(answers),
         };
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

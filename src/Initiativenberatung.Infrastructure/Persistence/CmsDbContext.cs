@@ -42,6 +42,8 @@ public class CmsDbContext(DbContextOptions<CmsDbContext> options)
 
     public DbSet<FormEntry> FormEntries => Set<FormEntry>();
 
+    public DbSet<FormEntryField> FormEntryFields => Set<FormEntryField>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -165,6 +167,18 @@ public class CmsDbContext(DbContextOptions<CmsDbContext> options)
             e.ToTable("FormEntries");
             e.HasKey(f => f.Id);
             e.HasIndex(f => new { f.FormKey, f.SubmittedOn, f.Id });
+
+            // Keyset paging of the entries list sorted by id or by state (then date, id).
+            e.HasIndex(f => new { f.FormKey, f.Id });
+            e.HasIndex(f => new { f.FormKey, f.State, f.SubmittedOn, f.Id });
+        });
+
+        modelBuilder.Entity<FormEntryField>(e =>
+        {
+            e.ToTable("FormEntryFields");
+            e.HasKey(f => f.Id);
+            e.Property(f => f.Alias).HasMaxLength(255);
+            e.HasIndex(f => new { f.FormKey, f.Alias }).IsUnique();
         });
     }
 }

@@ -267,9 +267,39 @@ namespace Initiativenberatung.Persistence.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FormKey", "Id");
+
                     b.HasIndex("FormKey", "SubmittedOn", "Id");
 
+                    b.HasIndex("FormKey", "State", "SubmittedOn", "Id");
+
                     b.ToTable("FormEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Initiativenberatung.Core.Forms.FormEntryField", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caption")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FormKey")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormKey", "Alias")
+                        .IsUnique();
+
+                    b.ToTable("FormEntryFields", (string)null);
                 });
 
             modelBuilder.Entity("Initiativenberatung.Core.Media.MediaItem", b =>

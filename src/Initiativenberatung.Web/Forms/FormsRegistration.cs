@@ -11,6 +11,7 @@ public static class FormsRegistration
         builder.Services.AddOptions<FormsOptions>().BindConfiguration(FormsOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<FormsOptions>, FormsOptionsValidator>();
         builder.Services.AddSingleton<FormDefinitionStore>();
+        builder.Services.AddSingleton<FormEntryFieldCatalog>();
         builder.Services.AddSingleton<FormEntryStore>();
         builder.Services.AddSingleton<FormSubmissionService>();
         return builder;

@@ -52,6 +52,77 @@ public sealed class FormEntriesBrowserTests
     }
 
     [Test]
+    public async Task Shows_progress_to_the_full_count_and_saves_every_row_When_staff_exports_300_entries_with_javascript()
+    {
+        var marker = "Fortschritt " + Guid.NewGuid().ToString("N")[..8];
+        for (var i = 0; i < 300; i++)
+        {
+            await AppendAsync(("fachbereich", [$"{marker} {i}"]), ("erfahrungen", ["Zeile mit \"Anführungszeichen\"\nund Umbruch"]));
+        }
+
+        await using var context = await BrowserSite.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BackOfficeSession.SignInAsync(page, Email, Password);
+        await page.GotoAsync($"/umbraco/forms/{SurveyKey}/entries?from=&to=&q={Uri.EscapeDataString(marker)}");
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Gefilterte Einträge exportieren" }).ClickAsync());
+        var progress = page.Locator("progress.ib-export-progress[data-complete='true']");
+        await progress.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var status = page.Locator("[data-ib-export-status]");
+        var csv = await File.ReadAllTextAsync(await download.PathAsync(), Encoding.UTF8);
+        var records = System.Text.RegularExpressions.Regex.Count(csv, System.Text.RegularExpressions.Regex.Escape(marker) + " \\d+");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await progress.GetAttributeAsync("data-total"), Is.EqualTo("300"), "N = the filtered count the page shows");
+            Assert.That(await progress.GetAttributeAsync("data-rows"), Is.EqualTo("300"), "n counted from the CSV stream (quoted line breaks are not records)");
+            Assert.That(await progress.EvaluateAsync<double>("p => p.value / p.max"), Is.EqualTo(1));
+            Assert.That(await status.GetAttributeAsync("aria-live"), Is.EqualTo("polite"));
+            Assert.That(await status.InnerTextAsync(), Is.EqualTo("Export fertig: 300 Einträge."));
+            Assert.That(download.SuggestedFilename, Does.Match(@"^kommunen-umfrage-\d{4}-\d{2}-\d{2}\.csv$"));
+            Assert.That(records, Is.EqualTo(300));
+            Assert.That(page.Url, Does.Contain("/entries"), "the page stays; the file is saved by the script");
+        }
+
+        // "All entries": the page does not know that count, so the script asks the server (X-Entry-Count).
+        var all = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "Alle Einträge als CSV exportieren" }).ClickAsync());
+        await Assertions.Expect(status).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Export fertig: [0-9.]+ Einträge\\.$"));
+        var allCsv = await File.ReadAllTextAsync(await all.PathAsync(), Encoding.UTF8);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(int.Parse(await progress.GetAttributeAsync("data-total") ?? "0", System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThanOrEqualTo(300));
+            Assert.That(await progress.GetAttributeAsync("data-rows"), Is.EqualTo(await progress.GetAttributeAsync("data-total")));
+            Assert.That(System.Text.RegularExpressions.Regex.Count(allCsv, System.Text.RegularExpressions.Regex.Escape(marker) + " \\d+"), Is.EqualTo(300));
+        }
+    }
+
+    [Test]
+    public async Task Approves_an_entry_and_finds_it_under_the_approved_filter_When_staff_uses_the_detail_view()
+    {
+        var marker = "Freigabe " + Guid.NewGuid().ToString("N")[..8];
+        var entry = await AppendAsync(("fachbereich", [marker]));
+        await using var context = await BrowserSite.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BackOfficeSession.SignInAsync(page, Email, Password);
+
+        await page.GotoAsync($"/umbraco/forms/{SurveyKey}/entries/{entry.Id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Freigeben" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("done=state", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Status geändert.");
+        await AssertAccessibleAsync(page, "Eintrag nach Freigabe");
+        await page.GotoAsync($"/umbraco/forms/{SurveyKey}/entries?from=&to=&q={Uri.EscapeDataString(marker)}");
+        await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("Approved");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter anwenden" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("state=Approved", StringComparison.Ordinal));
+
+        var rows = page.Locator("table.ib-entries tbody tr");
+        Assert.That(await rows.CountAsync(), Is.EqualTo(1));
+        Assert.That(await rows.First.InnerTextAsync(), Does.Contain(marker).And.Contain("Freigegeben"));
+    }
+
+    [Test]
     public async Task Has_no_serious_axe_violations_When_staff_views_entries_list_detail_and_results()
     {
         var entry = await AppendAsync(("fachbereich", ["Umweltamt"]), ("bewertung", ["2 – gut"]), ("initiativen", ["Reparatur-Cafés"]));

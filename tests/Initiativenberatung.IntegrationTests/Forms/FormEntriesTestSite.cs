@@ -50,7 +50,10 @@ internal static class FormEntriesTestSite
         factory.Services.GetRequiredService<FormEntryStore>().AppendAsync(form, answers.Select(a =>
             KeyValuePair.Create(a.Alias, new FormEntryValue(form.FindField(a.Alias)?.Caption ?? a.Alias, a.Values))));
 
-    /// <summary>Many entries in one transaction (for size tests); <paramref name="make"/> gives date and values per index.</summary>
+    /// <summary>
+    /// Many entries in one transaction (for size tests); <paramref name="make"/> gives date and values per index. Like a
+    /// bulk load past the store, the answer columns are then recorded with <see cref="FormEntryFieldCatalog.RebuildAsync"/>.
+    /// </summary>
     public static async Task BulkInsertAsync(this CmsWebApplicationFactory factory, Guid formKey, int count, Func<int, (DateTime SubmittedOn, string ValuesJson)> make)
     {
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<CmsDbContext>>().CreateDbContextAsync();
@@ -79,6 +82,7 @@ internal static class FormEntriesTestSite
         }
 
         await transaction.CommitAsync();
+        await factory.Services.GetRequiredService<FormEntryFieldCatalog>().RebuildAsync(formKey);
     }
 
     public static string Json(params (string Alias, string Caption, string[] Values)[] answers) =>

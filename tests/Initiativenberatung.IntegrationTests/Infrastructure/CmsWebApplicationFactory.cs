@@ -64,43 +64,57 @@ public sealed class CmsWebApplicationFactory : WebApplicationFactory<Program>
 /// <summary>Counts SQL commands sent through EF Core (reader, scalar and non-query).</summary>
 public sealed class SqlCommandCounter : DbCommandInterceptor
 {
+    private const int KeptTexts = 500;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
     private int _count;
+
+    /// <summary>The texts of the last commands (at most 500), oldest first.</summary>
+    public IReadOnlyList<string> RecentTexts => _texts.ToArray();
+
+    private void Record(DbCommand command)
+    {
+        Interlocked.Increment(ref _count);
+        _texts.Enqueue(command.CommandText);
+        while (_texts.Count > KeptTexts && _texts.TryDequeue(out _))
+        {
+        }
+    }
 
     public int Count => Volatile.Read(ref _count);
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Interlocked.Increment(ref _count);
+        Record(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Record(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        Interlocked.Increment(ref _count);
+        Record(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Record(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        Interlocked.Increment(ref _count);
+        Record(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Record(command);
         return ValueTask.FromResult(result);
     }
 }

@@ -19,11 +19,33 @@ public sealed record FormEntryFilter(
     string? Text = null,
     IReadOnlyCollection<long>? Ids = null);
 
-/// <summary>Sort order of the entries list: submission date (then id), newest first by default.</summary>
+/// <summary>Sort order of the entries list: submission date (then id), newest first by default; or by id; or by state (then date, id).</summary>
 public enum FormEntrySort
 {
     NewestFirst,
     OldestFirst,
+    IdAscending,
+    IdDescending,
+    StateAscending,
+    StateDescending,
+}
+
+public static class FormEntrySortExtensions
+{
+    public static bool IsDescending(this FormEntrySort sort) =>
+        sort is FormEntrySort.NewestFirst or FormEntrySort.IdDescending or FormEntrySort.StateDescending;
+}
+
+/// <summary>
+/// Query tags a provider may turn into a planner hint. SQLite (3.53) plans "State = ? AND a date range ORDER BY date" on the
+/// (FormKey, SubmittedOn, Id) index and tests the state row by row — seconds with 1,000,000 entries and few of that state —
+/// so its persistence package adds <c>INDEXED BY</c> for <see cref="StateIndexTag"/>; the query itself stays plain LINQ.
+/// </summary>
+public static class FormEntryQueryHints
+{
+    public const string StateIndexTag = "ib:FormEntries:state-index";
+
+    public const string StateIndexName = "IX_FormEntries_FormKey_State_SubmittedOn_Id";
 }
 
 /// <summary>One page of entries and the cursors of its neighbours (null when there is none).</summary>
@@ -56,7 +78,11 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
             .ToList();
     }
 
-    /// <summary>One page in <paramref name="sort"/> order, after (or, with <paramref name="backwards"/>, before) <paramref name="cursor"/>.</summary>
+    /// <summary>
+    /// One page in <paramref name="sort"/> order, after (or, with <paramref name="backwards"/>, before) <paramref name="cursor"/>.
+    /// Every order is a keyset over an index: date = (FormKey, SubmittedOn, Id); id = (FormKey, Id), which walks the ids
+    /// and skips those outside the date range; state = (FormKey, State, SubmittedOn, Id), read as one date-range seek per state.
+    /// </summary>
     public async Task<FormEntryPage> PageAsync(
         Guid formKey, FormEntryFilter filter, FormEntrySort sort, FormEntryCursor? cursor, bool backwards, int pageSize, CancellationToken cancellationToken = default)
     {
@@ -64,23 +90,13 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         // Reading backwards = the opposite order, then reversed.
-        var descending = (sort == FormEntrySort.NewestFirst) != backwards;
-
-        // The cursor's date is the index bound on the reading side (it lies inside the range, so the range's own bound on
-        // that side is implied); SQLite then seeks to the cursor instead of walking from the end of the range.
-        var query = Filtered(db, formKey, cursor is null ? filter : descending ? filter with { To = null } : filter with { From = null });
-        if (cursor is not null)
+        var descending = sort.IsDescending() != backwards;
+        var rows = sort switch
         {
-            var (date, id) = (cursor.SubmittedOn, cursor.Id);
-            query = descending
-                ? query.Where(e => e.SubmittedOn <= date && (e.SubmittedOn < date || e.Id < id))
-                : query.Where(e => e.SubmittedOn >= date && (e.SubmittedOn > date || e.Id > id));
-        }
-
-        query = descending
-            ? query.OrderByDescending(e => e.SubmittedOn).ThenByDescending(e => e.Id)
-            : query.OrderBy(e => e.SubmittedOn).ThenBy(e => e.Id);
-        var rows = await query.Take(pageSize + 1).ToListAsync(cancellationToken);
+            FormEntrySort.IdAscending or FormEntrySort.IdDescending => await ByIdAsync(db, formKey, filter, cursor, descending, pageSize + 1, cancellationToken),
+            FormEntrySort.StateAscending or FormEntrySort.StateDescending => await ByStateAsync(db, formKey, filter, cursor, descending, pageSize + 1, cancellationToken),
+            _ => await ByDateAsync(db, formKey, filter, cursor, descending, pageSize + 1, cancellationToken),
+        };
         var more = rows.Count > pageSize;
         if (more)
         {
@@ -97,11 +113,88 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
             return new FormEntryPage(rows, null, null);
         }
 
-        var first = new FormEntryCursor(rows[0].SubmittedOn, rows[0].Id);
-        var last = new FormEntryCursor(rows[^1].SubmittedOn, rows[^1].Id);
+        var first = new FormEntryCursor(rows[0].SubmittedOn, rows[0].Id, rows[0].State);
+        var last = new FormEntryCursor(rows[^1].SubmittedOn, rows[^1].Id, rows[^1].State);
         return backwards
             ? new FormEntryPage(rows, cursor is null ? null : last, more ? first : null)
             : new FormEntryPage(rows, more ? last : null, cursor is null ? null : first);
+    }
+
+    private static async Task<List<FormEntry>> ByDateAsync(
+        CmsDbContext db, Guid formKey, FormEntryFilter filter, FormEntryCursor? cursor, bool descending, int take, CancellationToken cancellationToken)
+    {
+        // The cursor's date is the index bound on the reading side (it lies inside the range, so the range's own bound on
+        // that side is implied); SQLite then seeks to the cursor instead of walking from the end of the range.
+        var query = Filtered(db, formKey, cursor is null ? filter : descending ? filter with { To = null } : filter with { From = null });
+        query = AfterDate(query, cursor, descending);
+        query = descending
+            ? query.OrderByDescending(e => e.SubmittedOn).ThenByDescending(e => e.Id)
+            : query.OrderBy(e => e.SubmittedOn).ThenBy(e => e.Id);
+        return await query.Take(take).ToListAsync(cancellationToken);
+    }
+
+    private static async Task<List<FormEntry>> ByIdAsync(
+        CmsDbContext db, Guid formKey, FormEntryFilter filter, FormEntryCursor? cursor, bool descending, int take, CancellationToken cancellationToken)
+    {
+        var query = Filtered(db, formKey, filter, stateIndex: false);
+        if (cursor is not null)
+        {
+            var id = cursor.Id;
+            query = descending ? query.Where(e => e.Id < id) : query.Where(e => e.Id > id);
+        }
+
+        query = descending ? query.OrderByDescending(e => e.Id) : query.OrderBy(e => e.Id);
+        return await query.Take(take).ToListAsync(cancellationToken);
+    }
+
+    private static async Task<List<FormEntry>> ByStateAsync(
+        CmsDbContext db, Guid formKey, FormEntryFilter filter, FormEntryCursor? cursor, bool descending, int take, CancellationToken cancellationToken)
+    {
+        // One query per state (there are few): each is a seek on (FormKey, State, SubmittedOn, Id) within the date range.
+        var states = filter.State is { } only ? [only] : Enum.GetValues<FormEntryState>().Order().ToArray();
+        if (descending)
+        {
+            Array.Reverse(states);
+        }
+
+        var rows = new List<FormEntry>(take);
+        foreach (var state in states)
+        {
+            if (cursor is not null && (descending ? state > cursor.State : state < cursor.State))
+            {
+                continue;
+            }
+
+            var query = Filtered(db, formKey, filter with { State = state });
+            if (cursor is not null && state == cursor.State)
+            {
+                query = AfterDate(query, cursor, descending);
+            }
+
+            query = descending
+                ? query.OrderByDescending(e => e.SubmittedOn).ThenByDescending(e => e.Id)
+                : query.OrderBy(e => e.SubmittedOn).ThenBy(e => e.Id);
+            rows.AddRange(await query.Take(take - rows.Count).ToListAsync(cancellationToken));
+            if (rows.Count >= take)
+            {
+                break;
+            }
+        }
+
+        return rows;
+    }
+
+    private static IQueryable<FormEntry> AfterDate(IQueryable<FormEntry> query, FormEntryCursor? cursor, bool descending)
+    {
+        if (cursor is null)
+        {
+            return query;
+        }
+
+        var (date, id) = (cursor.SubmittedOn, cursor.Id);
+        return descending
+            ? query.Where(e => e.SubmittedOn <= date && (e.SubmittedOn < date || e.Id < id))
+            : query.Where(e => e.SubmittedOn >= date && (e.SubmittedOn > date || e.Id > id));
     }
 
     /// <summary>Number of entries matching the filter.</summary>
@@ -159,46 +252,31 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
     }
 
     /// <summary>
-    /// Aliases and stored captions of all answers in the date range (SQLite <c>json_each</c> over the range; used to add
-    /// columns for fields that were removed from the form). Costs one pass over the rows in the range inside SQLite.
+    /// Sets the state of the given entries of this form (ids of other forms are ignored) with one audit entry; returns the
+    /// number changed (entries already in that state are not counted).
     /// </summary>
-    public async Task<IReadOnlyList<KeyValuePair<string, string>>> StoredFieldsAsync(Guid formKey, FormEntryFilter filter, CancellationToken cancellationToken = default)
+    public async Task<int> SetStateAsync(Actor actor, FormDefinition form, IReadOnlyCollection<long> ids, FormEntryState state, CancellationToken cancellationToken = default)
     {
+        var list = ids.Distinct().ToList();
+        if (list.Count == 0)
+        {
+            return 0;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = 0;
+        foreach (var chunk in list.Chunk(500))
         {
-            await using var command = connection.CreateCommand();
-            var sql = "SELECT j.key, MAX(json_extract(j.value, '$.caption')) FROM FormEntries e, json_each(e.ValuesJson) j WHERE e.FormKey = $key AND json_valid(e.ValuesJson)";
-            AddParameter(command, "$key", formKey.ToString().ToUpperInvariant());
-            if (filter.From is { } from)
-            {
-                sql += " AND e.SubmittedOn >= $from";
-                AddParameter(command, "$from", SqliteDate(from));
-            }
-
-            if (filter.To is { } to)
-            {
-                sql += " AND e.SubmittedOn < $to";
-                AddParameter(command, "$to", SqliteDate(to));
-            }
-
-            command.CommandText = sql + " GROUP BY j.key ORDER BY MIN(e.Id)";
-            var result = new List<KeyValuePair<string, string>>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var alias = reader.GetString(0);
-                result.Add(KeyValuePair.Create(alias, reader.IsDBNull(1) ? alias : Convert.ToString(reader.GetValue(1), CultureInfo.InvariantCulture) ?? alias));
-            }
-
-            return result;
+            changed += await db.FormEntries.Where(e => e.FormKey == form.Key && chunk.Contains(e.Id) && e.State != state)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.State, state), cancellationToken);
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+
+        audit.Add(db, actor, "State", "FormEntry", form.Key, form.Name,
+            string.Create(CultureInfo.InvariantCulture, $"{changed} Einträge auf {state}: {string.Join(", ", list.Take(50))}{(list.Count > 50 ? " …" : "")}"));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
     }
 
     /// <summary>Deletes the given entries of this form (ids of other forms are ignored) with one audit entry; returns the number deleted.</summary>
@@ -245,7 +323,11 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
     /// <summary>The cut-off for a retention of <paramref name="days"/> days at the current time.</summary>
     public DateTime RetentionCutoff(int days) => clock.GetUtcNow().UtcDateTime.Date.AddDays(-days);
 
-    private static IQueryable<FormEntry> Filtered(CmsDbContext db, Guid formKey, FormEntryFilter filter)
+    /// <param name="stateIndex">
+    /// With a state filter, tag the query for the (FormKey, State, SubmittedOn, Id) index (see <see cref="FormEntryQueryHints"/>);
+    /// off for the id order, which walks (FormKey, Id) instead.
+    /// </param>
+    private static IQueryable<FormEntry> Filtered(CmsDbContext db, Guid formKey, FormEntryFilter filter, bool stateIndex = true)
     {
         var query = db.FormEntries.AsNoTracking().Where(e => e.FormKey == formKey);
         if (filter.From is { } from)
@@ -261,6 +343,10 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
         if (filter.State is { } state)
         {
             query = query.Where(e => e.State == state);
+            if (stateIndex)
+            {
+                query = query.TagWith(FormEntryQueryHints.StateIndexTag);
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Text))
@@ -280,14 +366,4 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-
-    private static string SqliteDate(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.');
-
-    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }

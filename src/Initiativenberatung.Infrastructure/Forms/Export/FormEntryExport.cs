@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Initiativenberatung.Core.Forms;
-using Initiativenberatung.Infrastructure.Forms.Entries;
 
 namespace Initiativenberatung.Infrastructure.Forms.Export;
 
@@ -17,13 +16,17 @@ public enum FormExportFormat
 /// the current definition in form order, then one per field that only older entries have (header = their stored caption).
 /// Number answers become numbers, date answers dates, multiple choices a list (joined by the writers).
 /// </summary>
-public sealed class FormEntryExport(FormEntryBrowser browser)
+public sealed class FormEntryExport(FormEntryFieldCatalog catalog)
 {
     public const string IdColumn = "_id";
     public const string SubmittedColumn = "_submitted";
 
-    /// <summary>The columns for a form (definition fields, then stored-only fields of the entries in the filter's date range).</summary>
-    public async Task<IReadOnlyList<ExportColumn>> ColumnsAsync(FormDefinition form, FormEntryFilter filter, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The columns for a form: definition fields, then every field ever stored for the form but no longer in it (from the
+    /// <see cref="FormEntryFieldCatalog"/>: one small indexed read, whatever the number of entries). The filter does not
+    /// narrow the columns, so every export of a form has the same columns.
+    /// </summary>
+    public async Task<IReadOnlyList<ExportColumn>> ColumnsAsync(FormDefinition form, CancellationToken cancellationToken = default)
     {
         var columns = new List<ExportColumn>
         {
@@ -37,7 +40,7 @@ public sealed class FormEntryExport(FormEntryBrowser browser)
             columns.Add(new ExportColumn(field.Alias, string.IsNullOrWhiteSpace(field.Caption) ? field.Alias : field.Caption, KindOf(field), field.Alias));
         }
 
-        foreach (var (alias, caption) in await browser.StoredFieldsAsync(form.Key, filter, cancellationToken))
+        foreach (var (alias, caption) in await catalog.ListAsync(form.Key, cancellationToken))
         {
             if (known.Add(alias))
             {

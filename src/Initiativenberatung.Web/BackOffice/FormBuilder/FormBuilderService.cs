@@ -113,6 +113,11 @@ public sealed partial class FormBuilderService(
                 return new(null, [new("", text[created ? "Form.KeyExists" : "Form.NotFound"])], []);
             }
 
+            if (existing is not null && TryRead(existing) is { } previous)
+            {
+                FormConditionReferences.RenameAliases(previous, form);
+            }
+
             var pages = await db.ContentNodes.AsNoTracking().Where(n => !n.Trashed).Select(n => n.Key).ToListAsync(cancellationToken);
             var errors = Validate(form, others.Select(o => o.Alias), pages.ToHashSet());
             if (errors.Count > 0)
@@ -167,6 +172,19 @@ public sealed partial class FormBuilderService(
         }
 
         return new(form, [], notes);
+    }
+
+    private FormDefinition? TryRead(FormDefinitionRecord record)
+    {
+        try
+        {
+            return FormDefinitionStore.ToDefinition(record);
+        }
+        catch (FormatException ex)
+        {
+            logger.LogWarning(ex, "Gespeichertes Formular {Alias} ist nicht lesbar; Bedingungen werden nicht umbenannt.", record.Alias);
+            return null;
+        }
     }
 
     /// <summary>Trims texts, turns empty optional texts into <c>null</c>, drops an empty condition.</summary>

@@ -49,7 +49,7 @@ public sealed class EntriesExportCommand : ICliCommand
 
         var filter = new FormEntryFilter(from?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), to?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
         var browser = services.GetRequiredService<FormEntryBrowser>();
-        var columns = await services.GetRequiredService<FormEntryExport>().ColumnsAsync(form, filter, cancellationToken);
+        var columns = await services.GetRequiredService<FormEntryExport>().ColumnsAsync(form, cancellationToken);
         var rows = FormEntryExport.RowsAsync(columns, browser.StreamAsync(form.Key, filter, cancellationToken: cancellationToken), cancellationToken);
         var path = arguments.Get("out");
         await using var stream = string.IsNullOrEmpty(path) ? Console.OpenStandardOutput() : new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);

@@ -31,7 +31,7 @@ public sealed record EntriesQuery(
         var from = query.TryGetValue("from", out var f) ? f.ToString().Trim() : today.AddMonths(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var to = query.TryGetValue("to", out var t) ? t.ToString().Trim() : today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var ids = ParseIds(query["ids"]);
-        var sort = string.Equals(query["sort"], "asc", StringComparison.OrdinalIgnoreCase) ? FormEntrySort.OldestFirst : FormEntrySort.NewestFirst;
+        var sort = ParseSort(query["sort"].ToString());
         var cols = query.TryGetValue("cols", out var c) ? c.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList() : null;
         var result = new EntriesQuery(from, to, query["state"].ToString(), query["q"].ToString(), ids, sort, cols);
         if (result.FromDate() is null && !string.IsNullOrEmpty(from))
@@ -85,9 +85,9 @@ public sealed record EntriesQuery(
             parts.Add(new("q", Text));
         }
 
-        if (withSort && Sort == FormEntrySort.OldestFirst)
+        if (withSort && Sort != FormEntrySort.NewestFirst)
         {
-            parts.Add(new("sort", "asc"));
+            parts.Add(new("sort", FormatSort(Sort)));
         }
 
         if (withColumns && Columns is { Count: 0 })
@@ -117,17 +117,67 @@ public sealed record EntriesQuery(
             .Take(10_000)
             .ToList();
 
-    /// <summary>Cursor text <c>&lt;ticks&gt;-&lt;id&gt;</c>.</summary>
-    public static string FormatCursor(FormEntryCursor cursor) =>
-        string.Create(CultureInfo.InvariantCulture, $"{cursor.SubmittedOn.Ticks}-{cursor.Id}");
+    /// <summary>
+    /// Sort in the query string: <c>desc</c> (default, newest first), <c>asc</c>, <c>id-asc</c>, <c>id-desc</c>,
+    /// <c>state-asc</c>, <c>state-desc</c>; anything else is the default.
+    /// </summary>
+    public static FormEntrySort ParseSort(string? text) => (text ?? "").Trim().ToLowerInvariant() switch
+    {
+        "asc" => FormEntrySort.OldestFirst,
+        "id-asc" => FormEntrySort.IdAscending,
+        "id-desc" => FormEntrySort.IdDescending,
+        "state-asc" => FormEntrySort.StateAscending,
+        "state-desc" => FormEntrySort.StateDescending,
+        _ => FormEntrySort.NewestFirst,
+    };
+
+    public static string FormatSort(FormEntrySort sort) => sort switch
+    {
+        FormEntrySort.OldestFirst => "asc",
+        FormEntrySort.IdAscending => "id-asc",
+        FormEntrySort.IdDescending => "id-desc",
+        FormEntrySort.StateAscending => "state-asc",
+        FormEntrySort.StateDescending => "state-desc",
+        _ => "desc",
+    };
+
+    /// <summary>The column a sort belongs to: <c>date</c>, <c>id</c> or <c>state</c>.</summary>
+    public static string SortColumn(FormEntrySort sort) => sort switch
+    {
+        FormEntrySort.IdAscending or FormEntrySort.IdDescending => "id",
+        FormEntrySort.StateAscending or FormEntrySort.StateDescending => "state",
+        _ => "date",
+    };
+
+    /// <summary>The sort a click on a column header gives: the other direction on the sorted column, else that column's default.</summary>
+    public FormEntrySort Toggle(string column) => (column, SortColumn(Sort) == column, Sort.IsDescending()) switch
+    {
+        ("id", true, true) => FormEntrySort.IdAscending,
+        ("id", _, _) => FormEntrySort.IdDescending,
+        ("state", true, false) => FormEntrySort.StateDescending,
+        ("state", _, _) => FormEntrySort.StateAscending,
+        (_, true, true) => FormEntrySort.OldestFirst,
+        _ => FormEntrySort.NewestFirst,
+    };
+
+    /// <summary><c>aria-sort</c> of a column header.</summary>
+    public string AriaSort(string column) =>
+        SortColumn(Sort) != column ? "none" : Sort.IsDescending() ? "descending" : "ascending";
+
+    /// <summary>Cursor text <c>&lt;ticks&gt;-&lt;id&gt;</c>, or <c>&lt;ticks&gt;-&lt;id&gt;-&lt;state&gt;</c> when the state is not the first.</summary>
+    public static string FormatCursor(FormEntryCursor cursor) => cursor.State == FormEntryState.Submitted
+        ? string.Create(CultureInfo.InvariantCulture, $"{cursor.SubmittedOn.Ticks}-{cursor.Id}")
+        : string.Create(CultureInfo.InvariantCulture, $"{cursor.SubmittedOn.Ticks}-{cursor.Id}-{(int)cursor.State}");
 
     public static FormEntryCursor? ParseCursor(string? text)
     {
         var parts = (text ?? "").Split('-');
-        return parts.Length == 2
+        var state = 0;
+        return parts.Length is 2 or 3
             && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTime.MaxValue.Ticks
             && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? new FormEntryCursor(new DateTime(ticks, DateTimeKind.Utc), id)
+            && (parts.Length == 2 || (int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out state) && Enum.IsDefined((FormEntryState)state)))
+            ? new FormEntryCursor(new DateTime(ticks, DateTimeKind.Utc), id, (FormEntryState)state)
             : null;
     }
 

@@ -14,6 +14,12 @@ public static class FormEntriesExportEndpoint
 {
     public const string CsvContentType = "text/csv; charset=utf-8";
 
+    /// <summary>Request header of the progress script; the answer then carries <see cref="CountHeader"/> (one count query, only then).</summary>
+    public const string WantCountHeader = "X-Want-Entry-Count";
+
+    /// <summary>Number of entries in the export (the filtered set or the selection).</summary>
+    public const string CountHeader = "X-Entry-Count";
+
     public static async Task<IResult> HandleAsync(
         HttpContext context,
         Guid key,
@@ -71,11 +77,17 @@ public static class FormEntriesExportEndpoint
         }
 
         var filter = query.Ids.Count > 0 ? new FormEntryFilter(Ids: query.Ids) : query.ToFilter(withIds: false);
-        var columns = await export.ColumnsAsync(form, filter, context.RequestAborted);
+        var columns = await export.ColumnsAsync(form, context.RequestAborted);
         var rows = FormEntryExport.RowsAsync(columns, browser.StreamAsync(form.Key, filter, cancellationToken: context.RequestAborted), context.RequestAborted);
         var date = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var response = context.Response;
         response.Headers.CacheControl = "no-store";
+        if (context.Request.Headers.ContainsKey(WantCountHeader))
+        {
+            var count = await browser.CountAsync(form.Key, filter, context.RequestAborted);
+            response.Headers[CountHeader] = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (format == FormExportFormat.Csv)
         {
             response.ContentType = CsvContentType;

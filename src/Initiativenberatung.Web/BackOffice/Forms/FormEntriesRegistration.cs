@@ -11,6 +11,7 @@ public static class FormEntriesRegistration
     {
         builder.Services.AddSingleton<FormEntryBrowser>();
         builder.Services.AddSingleton<FormEntryExport>();
+        builder.Services.AddSingleton<FormDeletion>();
         builder.Services.AddSingleton<FormEntriesRetention>();
         builder.Services.AddSingleton<FormEntriesRetentionJob>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FormEntriesRetentionJob>());

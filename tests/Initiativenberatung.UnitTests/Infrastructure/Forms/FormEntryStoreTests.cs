@@ -40,7 +40,7 @@ public sealed class FormEntryStoreTests
     }
 
     private FormEntryStore Store(string precision = "Day") =>
-        new(new Factory(_options), Options.Create(new FormsOptions { SubmittedAtPrecision = precision }), _clock);
+        new(new Factory(_options), Options.Create(new FormsOptions { SubmittedAtPrecision = precision }), _clock, new FormEntryFieldCatalog(new Factory(_options)));
 
     private static FormDefinition Form(SubmittedAtPrecision? precision = null) => new() { Key = FormKey, Alias = "umfrage", SubmittedAtPrecision = precision };
 

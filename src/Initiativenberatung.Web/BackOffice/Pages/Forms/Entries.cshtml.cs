@@ -20,6 +20,17 @@ public sealed class EntriesModel(FormDefinitionStore definitions, FormEntryBrows
     public const int PageSize = 50;
     public const int DefaultVisibleColumns = 4;
 
+    /// <summary>The sort choices of the filter (query value, resource key).</summary>
+    public static readonly IReadOnlyList<(string Value, string Label)> SortOptions =
+    [
+        ("desc", "Entries.Sort.Desc"),
+        ("asc", "Entries.Sort.Asc"),
+        ("id-desc", "Entries.Sort.IdDesc"),
+        ("id-asc", "Entries.Sort.IdAsc"),
+        ("state-asc", "Entries.Sort.StateAsc"),
+        ("state-desc", "Entries.Sort.StateDesc"),
+    ];
+
     [BindProperty(SupportsGet = true)]
     public Guid Key { get; set; }
 
@@ -37,7 +48,7 @@ public sealed class EntriesModel(FormDefinitionStore definitions, FormEntryBrows
 
     public string? Done { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? after, string? before, string? done, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? after, string? before, string? done, int? changed, CancellationToken cancellationToken)
     {
         var form = await definitions.GetAsync(Key, cancellationToken);
         if (form is null)
@@ -46,7 +57,12 @@ public sealed class EntriesModel(FormDefinitionStore definitions, FormEntryBrows
         }
 
         Form = form;
-        Done = done is "deleted" ? text["Entries.Deleted"].Value : null;
+        Done = done switch
+        {
+            "deleted" => text["Entries.Deleted"].Value,
+            "state" => text["Entries.StateChanged", Math.Max(0, changed ?? 0)].Value,
+            _ => null,
+        };
         Query = EntriesQuery.Parse(Request.Query, clock, k => text[k].Value);
         foreach (var (field, message) in Query.Errors)
         {

@@ -2,6 +2,7 @@ using Initiativenberatung.Core.Forms;
 using Initiativenberatung.Infrastructure.Forms;
 using Initiativenberatung.Infrastructure.Forms.Entries;
 using Initiativenberatung.Infrastructure.Forms.Export;
+using Initiativenberatung.Web.BackOffice.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,6 +21,9 @@ public sealed class EntryModel(FormDefinitionStore definitions, FormEntryBrowser
 
     public FormDefinition Form { get; private set; } = null!;
 
+    /// <summary>Whether the state was just changed (<c>?done=state</c>).</summary>
+    public bool Done { get; private set; }
+
     public FormEntry Entry { get; private set; } = null!;
 
     /// <summary>Caption, answer values, and whether the field is no longer part of the form.</summary>
@@ -36,6 +40,7 @@ public sealed class EntryModel(FormDefinitionStore definitions, FormEntryBrowser
 
         Form = form;
         Entry = entry;
+        Done = Request.Query["done"] == "state";
         var values = FormEntryValues.Deserialize(entry.ValuesJson);
         var answers = new List<(string, IReadOnlyList<string>, bool)>();
         var known = new HashSet<string>(StringComparer.Ordinal);
@@ -48,5 +53,24 @@ public sealed class EntryModel(FormDefinitionStore definitions, FormEntryBrowser
         answers.AddRange(values.Where(v => !known.Contains(v.Key)).Select(v => (v.Value.Caption, v.Value.Values, true)));
         Answers = answers;
         return Page();
+    }
+
+    /// <summary>Sets the state of this entry (POST with antiforgery, audited): <c>state=Approved|Submitted</c>.</summary>
+    public async Task<IActionResult> OnPostStateAsync(CancellationToken cancellationToken)
+    {
+        var form = await definitions.GetAsync(Key, cancellationToken);
+        var entry = form is null ? null : await browser.GetAsync(form.Key, Id, cancellationToken);
+        if (form is null || entry is null)
+        {
+            return NotFound();
+        }
+
+        if (StateModel.ParseState(Request.Form["state"]) is not { } state)
+        {
+            return BadRequest();
+        }
+
+        await browser.SetStateAsync(User.ToFormsActor(), form, [entry.Id], state, cancellationToken);
+        return Redirect($"/umbraco/forms/{form.Key}/entries/{entry.Id}?done=state");
     }
 }

@@ -1,0 +1,68 @@
+using Initiativenberatung.Core.Forms;
+using Initiativenberatung.Infrastructure.Forms;
+using Initiativenberatung.Infrastructure.Forms.Entries;
+using Initiativenberatung.Web.BackOffice.Forms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Initiativenberatung.Web.BackOffice.Pages.Forms;
+
+/// <summary>
+/// State change of selected entries: confirmation (GET, <c>ids=…&amp;to=Approved|Submitted</c>, reached from the list's
+/// selection buttons) and the change (POST with antiforgery, audited). An unknown target state is a 400.
+/// </summary>
+[Authorize(Policy = BackOfficePolicies.Forms)]
+public sealed class StateModel(FormDefinitionStore definitions, FormEntryBrowser browser) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Key { get; set; }
+
+    public FormDefinition Form { get; private set; } = null!;
+
+    public FormEntryState Target { get; private set; }
+
+    public IReadOnlyList<FormEntry> Entries { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var form = await definitions.GetAsync(Key, cancellationToken);
+        if (form is null)
+        {
+            return NotFound();
+        }
+
+        if (ParseState(Request.Query["to"]) is not { } target)
+        {
+            return BadRequest();
+        }
+
+        Form = form;
+        Target = target;
+        Entries = await browser.GetManyAsync(form.Key, EntriesQuery.ParseIds(Request.Query["ids"]), cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var form = await definitions.GetAsync(Key, cancellationToken);
+        if (form is null)
+        {
+            return NotFound();
+        }
+
+        if (ParseState(Request.Form["to"]) is not { } target)
+        {
+            return BadRequest();
+        }
+
+        var changed = await browser.SetStateAsync(User.ToFormsActor(), form, EntriesQuery.ParseIds(Request.Form["ids"]), target, cancellationToken);
+        return Redirect($"/umbraco/forms/{form.Key}/entries?done=state&changed={changed}");
+    }
+
+    /// <summary>The state name (<c>Approved</c>, <c>Submitted</c>); numbers and unknown names give null.</summary>
+    public static FormEntryState? ParseState(string? text) =>
+        !string.IsNullOrEmpty(text) && !char.IsAsciiDigit(text[0]) && !text.StartsWith('-') && Enum.TryParse<FormEntryState>(text, ignoreCase: false, out var state) && Enum.IsDefined(state)
+            ? state
+            : null;
+}
