@@ -88,6 +88,76 @@ public sealed class FormEntryStoreTests
     }
 
     [Test]
+    public async Task Commits_every_entry_once_with_its_own_id_When_100_entries_are_appended_concurrently()
+    {
+        await using var store = Store();
+
+        var appended = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() => store.AppendAsync(Form(), Answer($"Antwort {i}")))));
+
+        await using var db = new CmsDbContext(_options);
+        var stored = await db.FormEntries.AsNoTracking().ToDictionaryAsync(e => e.Id, e => FormEntryValues.Deserialize(e.ValuesJson)["text"].Values[0]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored, Has.Count.EqualTo(100));
+            Assert.That(appended.Select(e => e.Id).Distinct().Count(), Is.EqualTo(100));
+            Assert.That(appended.Select(e => stored[e.Id]), Is.EqualTo(appended.Select(e => FormEntryValues.Deserialize(e.ValuesJson)["text"].Values[0])));
+        });
+    }
+
+    [Test]
+    public async Task Commits_the_waiting_entries_in_one_transaction_When_they_arrive_while_the_database_is_locked()
+    {
+        await using var store = Store();
+        await store.AppendAsync(Form(), Answer("erste"));
+        await using var holder = new CmsDbContext(_options);
+        await holder.Database.OpenConnectionAsync();
+        var transaction = await holder.Database.BeginTransactionAsync();
+        await holder.Database.ExecuteSqlRawAsync("UPDATE \"FormEntries\" SET \"State\" = 0;");
+        _commands.Texts.Clear();
+
+        var blocked = store.AppendAsync(Form(), Answer("wartet"));
+        await Task.Delay(200);
+        var queued = Enumerable.Range(0, 20).Select(i => store.AppendAsync(Form(), Answer($"dahinter {i}"))).ToList();
+        await Task.Delay(200);
+        await transaction.CommitAsync();
+        await transaction.DisposeAsync();
+        await Task.WhenAll(queued.Append(blocked));
+
+        int syncs;
+        lock (_commands.Texts)
+        {
+            syncs = _commands.Texts.Count(t => t.Contains("PRAGMA synchronous=FULL", StringComparison.Ordinal));
+        }
+
+        await using var db = new CmsDbContext(_options);
+        var count = await db.FormEntries.CountAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(count, Is.EqualTo(22));
+            Assert.That(syncs, Is.EqualTo(2), "the blocked entry, then the 20 that queued behind it together");
+        });
+    }
+
+    [Test]
+    public async Task Commits_the_queued_entries_before_it_stops_When_the_store_is_disposed()
+    {
+        var store = Store();
+        await store.AppendAsync(Form(), Answer("vorher")); // the field catalogue knows the alias: appends enqueue at once
+        var appends = Enumerable.Range(0, 30).Select(i => store.AppendAsync(Form(), Answer($"{i}"))).ToList();
+
+        await store.DisposeAsync();
+
+        await using var db = new CmsDbContext(_options);
+        var count = await db.FormEntries.CountAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(appends, Has.All.Matches<Task<FormEntry>>(t => t.IsCompletedSuccessfully));
+            Assert.That(count, Is.EqualTo(31));
+            Assert.That(() => store.AppendAsync(Form(), Answer("zu spät")), Throws.InvalidOperationException);
+        });
+    }
+
+    [Test]
     public async Task Reads_every_entry_once_in_date_and_id_order_When_10000_entries_are_read_by_keyset()
     {
         await Seed(10_000);
@@ -186,13 +256,21 @@ public sealed class FormEntryStoreTests
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            Texts.Add(command.CommandText);
+            lock (Texts)
+            {
+                Texts.Add(command.CommandText);
+            }
+
             return ValueTask.FromResult(result);
         }
 
         public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            Texts.Add(command.CommandText);
+            lock (Texts)
+            {
+                Texts.Add(command.CommandText);
+            }
+
             return ValueTask.FromResult(result);
         }
     }
