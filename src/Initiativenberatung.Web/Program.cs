@@ -5,6 +5,7 @@ using Initiativenberatung.Web.BackOffice.Forms;
 using Initiativenberatung.Web.BackOffice.Users;
 using Initiativenberatung.Web.Cli;
 using Initiativenberatung.Web.Content;
+using Initiativenberatung.Web.DeliveryApi;
 using Initiativenberatung.Web.Forms;
 using Initiativenberatung.Web.Forms.Survey;
 using Initiativenberatung.Web.Hosting;
@@ -32,6 +33,7 @@ builder.AddBackOfficeUsers();
 builder.AddBackOffice();
 builder.AddContentSection();
 builder.AddPublicWebsite();
+builder.AddDeliveryApi();
 
 var app = builder.Build();
 if (isCli)
@@ -46,6 +48,7 @@ app.UseCmsErrorPages();
 app.UseStaticFiles();
 app.UseBackOfficeStaticFiles();
 app.UseRouting();
+app.UseCors();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -54,6 +57,7 @@ app.UseOutputCache();
 app.MapMedia();
 app.MapBackOffice();
 app.MapFormEntries();
+app.MapDeliveryApi();
 app.MapPublicWebsite();
 
 await app.RunAsync();
