@@ -32,7 +32,7 @@ public sealed class DeliveryJsonResult(JsonNode body, DateTime? lastModified, bo
         var request = httpContext.Request;
         response.Headers.ETag = etag;
         response.Headers.CacheControl = preview ? "no-store" : "no-cache";
-        response.Headers.Vary = DeliveryApiRegistration.VaryHeaders;
+        response.Headers.Vary = string.Join(", ", DeliveryApiRegistration.VaryHeaders);
         DateTimeOffset? modified = lastModified is { } date
             ? new DateTimeOffset(DateTime.SpecifyKind(date, DateTimeKind.Utc)).AddTicks(-(date.Ticks % TimeSpan.TicksPerSecond))
             : null;
