@@ -3,6 +3,7 @@ using Initiativenberatung.Core.Delivery;
 using Initiativenberatung.Core.Publishing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Initiativenberatung.Web.DeliveryApi;
 
@@ -69,7 +70,7 @@ internal static class DeliveryApiEndpoints
             return problem;
         }
 
-        if (ParseIds(id) is not { } ids)
+        if (ParseIds(RawQuery(context, "id")) is not { } ids)
         {
             return BadRequest("id", $"Der Parameter „id“ muss eine oder mehrere GUIDs enthalten (höchstens {MaxIds}), z. B. ?id=…&id=….");
         }
@@ -90,7 +91,7 @@ internal static class DeliveryApiEndpoints
             return problem;
         }
 
-        var parsed = DeliveryQueryParser.ParseContent(fetch, filter, sort, skip, take);
+        var parsed = DeliveryQueryParser.ParseContent(fetch, RawQuery(context, "filter"), RawQuery(context, "sort"), skip, take);
         if (!parsed.IsValid)
         {
             return BadRequest(parsed.Errors);
@@ -145,7 +146,7 @@ internal static class DeliveryApiEndpoints
             return problem;
         }
 
-        if (ParseIds(id) is not { } ids)
+        if (ParseIds(RawQuery(context, "id")) is not { } ids)
         {
             return BadRequest("id", $"Der Parameter „id“ muss eine oder mehrere GUIDs enthalten (höchstens {MaxIds}), z. B. ?id=…&id=….");
         }
@@ -165,7 +166,7 @@ internal static class DeliveryApiEndpoints
             return problem;
         }
 
-        var parsed = DeliveryQueryParser.ParseMedia(fetch, filter, sort, skip, take);
+        var parsed = DeliveryQueryParser.ParseMedia(fetch, RawQuery(context, "filter"), RawQuery(context, "sort"), skip, take);
         if (!parsed.IsValid)
         {
             return BadRequest(parsed.Errors);
@@ -221,7 +222,15 @@ internal static class DeliveryApiEndpoints
             : (new PreparedRequest(request!, expandSelection, fieldsSelection), null);
     }
 
-    private static List<Guid>? ParseIds(string[]? ids)
+    /// <summary>
+    /// The values of a repeated query parameter in request order, read from the raw query string: the output cache's key
+    /// builder sorts the parsed values of <c>Request.Query</c> in place (seen with <c>SetVaryByQuery("*")</c>), and the order of
+    /// <c>id</c> and <c>sort</c> matters.
+    /// </summary>
+    private static string?[] RawQuery(HttpContext context, string name) =>
+        QueryHelpers.ParseQuery(context.Request.QueryString.Value).TryGetValue(name, out var values) ? values.ToArray() : [];
+
+    private static List<Guid>? ParseIds(string?[]? ids)
     {
         var values = (ids ?? []).SelectMany(i => (i ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         if (values.Count == 0 || values.Count > MaxIds)
