@@ -67,6 +67,39 @@ public sealed class DeliveryApiReadTests
     }
 
     [Test]
+    public async Task Renders_headline_quote_and_infosheet_link_When_a_headless_client_reads_only_the_api()
+    {
+        // A front end that knows nothing but the API: item by path, then walk the blocks.
+        var page = await _client.GetJsonAsync("content/item/");
+        var html = new System.Text.StringBuilder();
+        html.Append("<h1>").Append(page.Props().GetProperty("headline").GetString()).Append("</h1>");
+        foreach (var block in page.Blocks().Select(b => b.GetProperty("content")))
+        {
+            var props = block.Props();
+            switch (block.Str("contentType"))
+            {
+                case "quoteBlock":
+                    html.Append("<blockquote>").Append(props.GetProperty("quote").GetString())
+                        .Append("<cite>").Append(props.GetProperty("author").GetString()).Append("</cite></blockquote>");
+                    break;
+                case "downloadBlock":
+                    var file = props.GetProperty("file")[0];
+                    html.Append("<a href=\"").Append(file.Str("url")).Append("\">").Append(props.GetProperty("linkLabel").GetString())
+                        .Append(" (").Append(file.Str("extension").ToUpperInvariant()).Append(')').Append("</a>");
+                    break;
+            }
+        }
+
+        var rendered = html.ToString();
+        Assert.Multiple(() =>
+        {
+            Assert.That(rendered, Does.Contain("<h1>Zusammenarbeit von Kommunen und Initiativen</h1>"));
+            Assert.That(rendered, Does.Contain("Mich inspiriert die Zusammenarbeit mit ehrenamtlichen Initiativen.").And.Contain("<cite>Frank Neweling</cite>"));
+            Assert.That(rendered, Does.Contain("<a href=\"/media/a8c3e1f0/klimaschutz-lokal-staerken.pdf\">Infoblatt „Klimaschutz lokal stärken“ herunterladen (PDF)</a>"));
+        });
+    }
+
+    [Test]
     public async Task Returns_the_same_document_When_requested_by_id_by_path_and_in_a_list()
     {
         var byId = await _client.GetJsonAsync($"content/item/{Survey}");
