@@ -9,10 +9,10 @@ namespace Initiativenberatung.Web.DeliveryApi;
 
 /// <summary>The request headers of Umbraco's Delivery API (declared so that the OpenAPI document lists them).</summary>
 public readonly record struct DeliveryHeaders(
-    [property: FromHeader(Name = "Api-Key")] string? ApiKey,
-    [property: FromHeader(Name = "Preview")] string? Preview,
-    [property: FromHeader(Name = "Accept-Language")] string? AcceptLanguage,
-    [property: FromHeader(Name = "Start-Item")] string? StartItem);
+    [FromHeader(Name = "Api-Key")] string? ApiKey,
+    [FromHeader(Name = "Preview")] string? Preview,
+    [FromHeader(Name = "Accept-Language")] string? AcceptLanguage,
+    [FromHeader(Name = "Start-Item")] string? StartItem);
 
 /// <summary>The handlers of <c>/umbraco/delivery/api/v2</c>: content and media by id, path, ids and query.</summary>
 internal static class DeliveryApiEndpoints

@@ -12,7 +12,7 @@ namespace Initiativenberatung.Web.DeliveryApi;
 /// <summary>
 /// A Delivery API answer: JSON with a strong <c>ETag</c> (hash of the body) and, for single items, <c>Last-Modified</c>;
 /// a matching <c>If-None-Match</c> (or, without it, an <c>If-Modified-Since</c> not older than the item) gives 304 without body.
-/// Preview answers carry <c>Cache-Control: no-store</c>, public ones <c>no-cache</c> (revalidate with the ETag).
+/// Preview answers carry <c>Cache-Control: no-store</c>, keyed ones <c>private, no-cache</c>, public ones <c>no-cache</c> (revalidate with the ETag).
 /// </summary>
 public sealed class DeliveryJsonResult(JsonNode body, DateTime? lastModified, bool preview) : IResult, IEndpointMetadataProvider
 {
@@ -31,7 +31,9 @@ public sealed class DeliveryJsonResult(JsonNode body, DateTime? lastModified, bo
         var response = httpContext.Response;
         var request = httpContext.Request;
         response.Headers.ETag = etag;
-        response.Headers.CacheControl = preview ? "no-store" : "no-cache";
+        // Answers to a keyed request are for that caller only; shared caches must not keep them.
+        response.Headers.CacheControl = preview ? "no-store"
+            : request.Headers.ContainsKey(DeliveryApiRegistration.ApiKeyHeader) ? "private, no-cache" : "no-cache";
         response.Headers.Vary = string.Join(", ", DeliveryApiRegistration.VaryHeaders);
         DateTimeOffset? modified = lastModified is { } date
             ? new DateTimeOffset(DateTime.SpecifyKind(date, DateTimeKind.Utc)).AddTicks(-(date.Ticks % TimeSpan.TicksPerSecond))

@@ -367,6 +367,20 @@ public sealed class DeliveryApiReadTests
     }
 
     [Test]
+    public async Task Marks_keyed_answers_private_When_an_Api_Key_is_sent()
+    {
+        using var keyed = await _client.SendAsync("content/item/", ("Api-Key", ApiKey));
+        using var anonymous = await _client.SendAsync("content/item/");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(keyed.Headers.CacheControl?.Private, Is.True);
+            Assert.That(anonymous.Headers.CacheControl?.Private, Is.False);
+            Assert.That(anonymous.Headers.CacheControl?.NoCache, Is.True);
+        });
+    }
+
+    [Test]
     public async Task Sends_no_CORS_headers_When_no_origin_is_configured()
     {
         using var response = await _client.SendAsync("content/item/", ("Origin", "https://fremd.example.org"));
