@@ -122,7 +122,7 @@ public sealed class DeliveryJsonWriter(
         return property.Value switch
         {
             null => null,
-            IReadOnlyList<PublishedMedia> media => new JsonArray(media.Select(m => (JsonNode?)MediaNode(m, expanded, nestedFields)).ToArray()),
+            IReadOnlyList<PublishedMedia> media => MediaPicker(media, property.RawValue, expanded, nestedFields),
             IReadOnlyList<PublishedLink> links => new JsonArray(links.Select(l => (JsonNode?)Link(l)).ToArray()),
             PublishedLink link when editor == EditorAliases.ContentPicker => PickedContent(link, expanded, nestedFields),
             BlockListValue blocks => BlockList(blocks, nestedExpand, nestedFields),
@@ -184,7 +184,44 @@ public sealed class DeliveryJsonWriter(
         }).ToArray()),
     };
 
-    private static JsonObject MediaNode(PublishedMedia media, bool withProperties, PropertySelection fields)
+    /// <summary>Picked media; a focal point set in the picker itself wins over the media item's, as in Umbraco.</summary>
+    private static JsonArray MediaPicker(IReadOnlyList<PublishedMedia> media, string? raw, bool expanded, PropertySelection fields)
+    {
+        var local = LocalFocalPoints(raw);
+        return new JsonArray(media.Select(m => (JsonNode?)MediaNode(m, expanded, fields, local.TryGetValue(m.Key, out var point) ? point : null)).ToArray());
+    }
+
+    private static Dictionary<Guid, FocalPoint> LocalFocalPoints(string? raw)
+    {
+        var result = new Dictionary<Guid, FocalPoint>();
+        if (string.IsNullOrWhiteSpace(raw) || !raw.TrimStart().StartsWith('['))
+        {
+            return result;
+        }
+
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(raw);
+            foreach (var item in doc.RootElement.EnumerateArray())
+            {
+                if (item.ValueKind == System.Text.Json.JsonValueKind.Object
+                    && item.TryGetProperty("mediaKey", out var key) && Guid.TryParse(key.GetString(), out var mediaKey)
+                    && item.TryGetProperty("focalPoint", out var point) && point.ValueKind == System.Text.Json.JsonValueKind.Object
+                    && FocalPoint.Parse(point.GetRawText()) is { } focalPoint)
+                {
+                    result[mediaKey] = focalPoint;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            // A broken stored value has no local focal points.
+        }
+
+        return result;
+    }
+
+    private static JsonObject MediaNode(PublishedMedia media, bool withProperties, PropertySelection fields, FocalPoint? localFocalPoint = null)
     {
         var properties = new JsonObject();
         if (withProperties)
@@ -198,7 +235,7 @@ public sealed class DeliveryJsonWriter(
             }
         }
 
-        var focalPoint = FocalPoint.Parse(media.Values.GetValueOrDefault(FocalPoint.Alias));
+        var focalPoint = localFocalPoint ?? FocalPoint.Parse(media.Values.GetValueOrDefault(FocalPoint.Alias));
         return new JsonObject
         {
             ["focalPoint"] = focalPoint is { } point ? new JsonObject { ["left"] = point.Left, ["top"] = point.Top } : null,

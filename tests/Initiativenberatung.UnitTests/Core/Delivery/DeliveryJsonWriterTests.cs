@@ -75,6 +75,20 @@ public sealed class DeliveryJsonWriterTests
     }
 
     [Test]
+    public void Uses_the_pickers_own_focal_point_When_the_picker_sets_one()
+    {
+        var snapshot = Build($"[{{\"key\":\"{Guid.NewGuid()}\",\"mediaKey\":\"{ImageKey}\",\"crops\":[],\"focalPoint\":{{\"left\":0.75,\"top\":0.1}}}}]");
+        var json = Writer(snapshot).Content(snapshot.GetByKey(HomeKey)!, PropertySelection.None, PropertySelection.All);
+        var media = DeliveryJsonWriter.Media(snapshot.GetMedia(ImageKey)!, PropertySelection.All);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(json["properties"]!["image"]![0]!["focalPoint"]!["left"]!.GetValue<double>(), Is.EqualTo(0.75));
+            Assert.That(media["focalPoint"]!["left"]!.GetValue<double>(), Is.EqualTo(0.25), "the media item keeps its own");
+        });
+    }
+
+    [Test]
     public void Leaves_out_documents_of_disallowed_types_When_all_content_is_queried()
     {
         var snapshot = Build();
@@ -95,10 +109,10 @@ public sealed class DeliveryJsonWriterTests
 
     private static string[] Keys(JsonObject node) => node.Select(p => p.Key).ToArray();
 
-    private static PublishedSnapshot Build()
+    private static PublishedSnapshot Build(string? imageValue = null)
     {
         var home = Page(HomeKey, null, "Start");
-        home.Version.Values["image"] = $"[{{\"key\":\"{Guid.NewGuid()}\",\"mediaKey\":\"{ImageKey}\"}}]";
+        home.Version.Values["image"] = imageValue ?? $"[{{\"key\":\"{Guid.NewGuid()}\",\"mediaKey\":\"{ImageKey}\"}}]";
         home.Version.Values["sections"] = TestSchema.QuoteBlocks(("Gutes entwickeln", "Frank"));
         home.Version.Values["text"] = "{\"markup\":\"<p>Hallo</p>\",\"blocks\":null}";
         var image = new MediaItem
