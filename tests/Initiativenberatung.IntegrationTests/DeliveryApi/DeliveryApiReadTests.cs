@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Initiativenberatung.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using static Initiativenberatung.IntegrationTests.DeliveryApi.DeliveryApiClient;
 
 namespace Initiativenberatung.IntegrationTests.DeliveryApi;
@@ -377,6 +381,26 @@ public sealed class DeliveryApiReadTests
             Assert.That(keyed.Headers.CacheControl?.Private, Is.True);
             Assert.That(anonymous.Headers.CacheControl?.Private, Is.False);
             Assert.That(anonymous.Headers.CacheControl?.NoCache, Is.True);
+        });
+    }
+
+    [Test]
+    public void Describes_every_endpoint_for_the_delivery_OpenAPI_document_When_the_site_starts()
+    {
+        var endpoints = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/umbraco/delivery/api/v2", StringComparison.Ordinal) == true)
+            .ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(endpoints.Select(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName), Is.EquivalentTo(new[]
+            {
+                "GetContentItemById", "GetContentItemByPath", "GetContentItems", "GetContent",
+                "GetMediaItemById", "GetMediaItemByPath", "GetMediaItems", "GetMedia",
+            }));
+            Assert.That(endpoints.Select(e => e.Metadata.GetMetadata<IEndpointGroupNameMetadata>()?.EndpointGroupName), Has.All.EqualTo("delivery"));
+            Assert.That(endpoints.Select(e => e.Metadata.GetMetadata<IEndpointSummaryMetadata>()?.Summary), Has.All.Not.Empty);
+            Assert.That(endpoints.Select(e => e.Metadata.GetMetadata<ITagsMetadata>()?.Tags.Single()), Has.All.AnyOf("Content", "Media"));
         });
     }
 
