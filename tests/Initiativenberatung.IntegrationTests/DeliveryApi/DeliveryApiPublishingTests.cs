@@ -110,6 +110,26 @@ public sealed class DeliveryApiPublishingTests
         });
     }
 
+    [Test]
+    public async Task Shows_the_changed_form_definition_When_the_form_is_saved_in_the_form_builder()
+    {
+        const string Path = "content/item/umfrage/?expand=properties[form]";
+        var before = await _client.GetJsonAsync(Path); // now in the output cache
+        var builder = _factory.Services.GetRequiredService<Initiativenberatung.Web.BackOffice.FormBuilder.FormBuilderService>();
+        var form = (await builder.GetAsync(SurveyForm))!;
+        form.SubmitLabel = "Antworten senden";
+        var saved = await builder.SaveAsync(form, created: false, Editor);
+        var after = await _client.GetJsonAsync(Path);
+
+        static string SubmitLabel(System.Text.Json.JsonElement page) => page.Props().GetProperty("form").GetProperty("form").Str("submitLabel");
+        Assert.Multiple(() =>
+        {
+            Assert.That(saved.Errors, Is.Empty);
+            Assert.That(SubmitLabel(before), Is.Not.EqualTo("Antworten senden"));
+            Assert.That(SubmitLabel(after), Is.EqualTo("Antworten senden"), "a form save evicts the cached answer");
+        });
+    }
+
     private async Task<ContentOperationResult> SaveSurveyHeadlineAsync(string headline, bool publish)
     {
         var survey = _factory.Services.GetRequiredService<IPublishedSnapshotAccessor>().Current.GetByKey(Survey)!;
