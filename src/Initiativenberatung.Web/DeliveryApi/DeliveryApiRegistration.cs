@@ -1,0 +1,154 @@
+using Initiativenberatung.Core.Forms;
+using Initiativenberatung.Infrastructure.Forms;
+using Initiativenberatung.Infrastructure.Publishing;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+
+namespace Initiativenberatung.Web.DeliveryApi;
+
+/// <summary>
+/// Umbraco's Content Delivery API v2 at <c>/umbraco/delivery/api/v2</c>: published content and media as JSON, read from the
+/// published snapshot (no SQL per request; only <c>Preview: true</c> reads drafts from the database).
+/// </summary>
+public static class DeliveryApiRegistration
+{
+    public const string BasePath = "/umbraco/delivery/api/v2";
+    public const string CachePolicy = "DeliveryApi";
+    public const string CacheTag = "delivery-api";
+    public const string CorsPolicy = "DeliveryApi";
+    public const string ApiKeyHeader = "Api-Key";
+    public const string PreviewHeader = "Preview";
+    public const string StartItemHeader = "Start-Item";
+
+    /// <summary>The request headers an answer depends on (output cache key and <c>Vary</c>).</summary>
+    public static readonly string[] VaryHeaders = [ApiKeyHeader, PreviewHeader, "Accept-Language", StartItemHeader];
+
+    public static WebApplicationBuilder AddDeliveryApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DeliveryApiOptions>()
+            .Bind(builder.Configuration.GetSection(DeliveryApiOptions.SectionName))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DeliveryApiOptions>, DeliveryApiOptionsValidator>();
+        builder.Services.AddSingleton<DeliveryApiRequestFactory>();
+        builder.Services.AddProblemDetails();
+
+        builder.Services.AddCors();
+        builder.Services.AddOptions<CorsOptions>().Configure<IOptions<DeliveryApiOptions>>((cors, api) =>
+            cors.AddPolicy(CorsPolicy, policy => policy
+                .WithOrigins(api.Value.CorsOrigins)
+                .WithMethods("GET")
+                .WithHeaders([.. VaryHeaders, "If-None-Match", "If-Modified-Since"])
+                .WithExposedHeaders("ETag", "Last-Modified", "Location-Start-Item-Path", "Location-Start-Item-Id")));
+
+        // Cached per URL (with query) and per Api-Key, Preview, Accept-Language, Start-Item and Origin; a request with a
+        // Preview header is never looked up nor stored, so drafts cannot reach anyone else. Publishing evicts the tag.
+        builder.Services.AddOutputCache(options => options.AddPolicy(CachePolicy, policy => policy
+            .With(context => !context.HttpContext.Request.Headers.ContainsKey(PreviewHeader))
+            .SetVaryByQuery("*")
+            .SetVaryByHeader([.. VaryHeaders, "Origin"])
+            .Tag(CacheTag)
+            .Expire(TimeSpan.FromHours(1))));
+        builder.Services.AddHostedService<DeliveryApiCacheEviction>();
+        builder.Services.AddSingleton<IFormDefinitionSavedListener, DeliveryApiFormCacheEviction>();
+        return builder;
+    }
+
+    public static WebApplication MapDeliveryApi(this WebApplication app)
+    {
+        var group = app.MapGroup(BasePath)
+            .WithGroupName("delivery")
+            .RequireCors(CorsPolicy)
+            .CacheOutput(CachePolicy)
+            .AddEndpointFilter<DeliveryApiAccessFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("content/item/{id:guid}", DeliveryApiEndpoints.ContentById)
+            .WithName("GetContentItemById").WithTags("Content")
+            .WithSummary("Ein Dokument nach Id (GUID).");
+        group.MapGet("content/item/{*path}", DeliveryApiEndpoints.ContentByPath)
+            .WithName("GetContentItemByPath").WithTags("Content")
+            .WithSummary("Ein Dokument nach Pfad (relativ zum Start-Item); alte Pfade antworten mit 301.");
+        group.MapGet("content/items", DeliveryApiEndpoints.ContentItems)
+            .WithName("GetContentItems").WithTags("Content")
+            .WithSummary("Mehrere Dokumente nach Ids (?id=…&id=…).");
+        group.MapGet("content", DeliveryApiEndpoints.ContentQuery)
+            .WithName("GetContent").WithTags("Content")
+            .WithSummary("Dokumente abfragen: fetch, filter, sort, skip, take → { total, items }.");
+        group.MapGet("media/item/{id:guid}", DeliveryApiEndpoints.MediaById)
+            .WithName("GetMediaItemById").WithTags("Media")
+            .WithSummary("Ein Medium nach Id (GUID).");
+        group.MapGet("media/item/{*path}", DeliveryApiEndpoints.MediaByPath)
+            .WithName("GetMediaItemByPath").WithTags("Media")
+            .WithSummary("Ein Medium nach Pfad, z. B. /downloads/klimaschutz-lokal-staerken/.");
+        group.MapGet("media/items", DeliveryApiEndpoints.MediaItems)
+            .WithName("GetMediaItems").WithTags("Media")
+            .WithSummary("Mehrere Medien nach Ids (?id=…&id=…).");
+        group.MapGet("media", DeliveryApiEndpoints.MediaQuery)
+            .WithName("GetMedia").WithTags("Media")
+            .WithSummary("Medien eines Ordners: fetch=children:/pfad/, filter, sort, skip, take → { total, items }.");
+        return app;
+    }
+
+    public static bool IsPreview(HttpRequest request) =>
+        string.Equals(request.Headers[PreviewHeader].ToString().Trim(), "true", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>Disabled API → 404; no public access or a preview → a valid <c>Api-Key</c> is required (401).</summary>
+internal sealed class DeliveryApiAccessFilter(IOptionsMonitor<DeliveryApiOptions> options) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var settings = options.CurrentValue;
+        var request = context.HttpContext.Request;
+        if (!settings.Enabled)
+        {
+            return DeliveryApiEndpoints.NotFound("Die Content Delivery API ist nicht eingeschaltet (Umbraco:CMS:DeliveryApi:Enabled).");
+        }
+
+        var keyValid = settings.IsValidKey(request.Headers[DeliveryApiRegistration.ApiKeyHeader].ToString());
+        if (!settings.PublicAccess && !keyValid)
+        {
+            return Unauthorized("Die Content Delivery API ist nicht öffentlich: Bitte senden Sie einen gültigen Api-Key-Header.");
+        }
+
+        if (DeliveryApiRegistration.IsPreview(request) && !keyValid)
+        {
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            return Unauthorized("Die Vorschau (Preview: true) braucht einen gültigen Api-Key-Header.");
+        }
+
+        return await next(context);
+    }
+
+    private static ProblemHttpResult Unauthorized(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Nicht berechtigt");
+}
+
+/// <summary>Evicts cached Delivery API answers whenever a new published snapshot is swapped in.</summary>
+internal sealed class DeliveryApiCacheEviction(PublishedSnapshotService snapshots, IOutputCacheStore store) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        snapshots.SnapshotChanged += EvictAsync;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        snapshots.SnapshotChanged -= EvictAsync;
+        return Task.CompletedTask;
+    }
+
+    private async Task EvictAsync(Core.Publishing.PublishedSnapshot snapshot, CancellationToken cancellationToken) =>
+        await store.EvictByTagAsync(DeliveryApiRegistration.CacheTag, cancellationToken);
+}
+
+/// <summary>An expanded form picker shows the form definition: a saved form evicts the cached answers too.</summary>
+internal sealed class DeliveryApiFormCacheEviction(IOutputCacheStore store) : IFormDefinitionSavedListener
+{
+    public async Task OnFormSavedAsync(FormDefinition form, bool created, CancellationToken cancellationToken) =>
+        await store.EvictByTagAsync(DeliveryApiRegistration.CacheTag, cancellationToken);
+}
