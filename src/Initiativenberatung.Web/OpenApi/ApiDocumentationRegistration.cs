@@ -37,6 +37,7 @@ public static class ApiDocumentationRegistration
                         "(`/umbraco/delivery/api/v2`), read from the published snapshot. Headers: `Api-Key`, `Preview`, " +
                         "`Accept-Language`, `Start-Item`. Errors are RFC 7807 problem details.",
                 };
+                MergeIdAndPathRoutes(document);
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer<DeliveryHeadersOperationTransformer>();
@@ -60,6 +61,33 @@ public static class ApiDocumentationRegistration
             });
         });
         return builder;
+    }
+
+    /// <summary>
+    /// <c>item/{id:guid}</c> and <c>item/{*path}</c> are two routes but one OpenAPI path signature (<c>item/{}</c>), which
+    /// the specification forbids. The path route also answers ids (the GUID route just wins first), so the document keeps
+    /// that one operation and says that its segment may be an id.
+    /// </summary>
+    internal static void MergeIdAndPathRoutes(OpenApiDocument document)
+    {
+        foreach (var byId in document.Paths.Keys.Where(k => k.EndsWith("/item/{id}", StringComparison.Ordinal)).ToList())
+        {
+            var byPathKey = byId[..^"{id}".Length] + "{path}";
+            if (!document.Paths.TryGetValue(byPathKey, out var byPath))
+            {
+                continue;
+            }
+
+            document.Paths.Remove(byId);
+            foreach (var operation in byPath.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+            {
+                operation.Description = "Der Pfad (relativ zum Start-Item) oder die Id (GUID) des Elements.";
+                foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.Name == "path") ?? [])
+                {
+                    parameter.Description = "Pfad, z. B. `umfrage/`, oder Id (GUID).";
+                }
+            }
+        }
     }
 
     public static WebApplication MapApiDocumentation(this WebApplication app)

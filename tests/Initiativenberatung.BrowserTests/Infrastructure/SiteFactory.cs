@@ -13,6 +13,10 @@ namespace Initiativenberatung.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class SiteFactory : WebApplicationFactory<Program>
 {
+    // Every test site watches its configuration files; with inotify that is one instance per watcher, and the user limit
+    // (128 by default) runs out when test runs overlap. Polling watchers need none.
+    static SiteFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     private readonly string _contentRoot;
     private readonly string _dataDirectory;
 

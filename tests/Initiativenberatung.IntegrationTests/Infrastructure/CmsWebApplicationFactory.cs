@@ -13,6 +13,10 @@ namespace Initiativenberatung.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class CmsWebApplicationFactory : WebApplicationFactory<Program>
 {
+    // Every test site watches its configuration files; with inotify that is one instance per watcher, and the user limit
+    // (128 by default) runs out when test runs overlap. Polling watchers need none.
+    static CmsWebApplicationFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     private readonly string _tempDirectory = Path.Combine(Path.GetTempPath(), "initiativenberatung-it-" + Guid.NewGuid().ToString("N"));
 
     public SqlCommandCounter SqlCommands { get; } = new();

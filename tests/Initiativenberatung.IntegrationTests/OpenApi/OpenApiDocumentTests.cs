@@ -4,7 +4,7 @@ using Initiativenberatung.IntegrationTests.Infrastructure;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 
-namespace Initiativenberatung.IntegrationTests.Headless;
+namespace Initiativenberatung.IntegrationTests.OpenApi;
 
 /// <summary>The OpenAPI documents of the headless APIs, generated at runtime by the real site.</summary>
 [TestFixture]
@@ -95,6 +95,12 @@ public sealed class OpenApiDocumentTests
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(root.GetProperty("info").GetProperty("title").GetString(), Is.EqualTo("Content Delivery API"));
             Assert.That(paths, Has.All.StartWith("/umbraco/delivery/api/v2/"));
+            Assert.That(paths, Is.SupersetOf(new[]
+            {
+                "/umbraco/delivery/api/v2/content", "/umbraco/delivery/api/v2/content/items", "/umbraco/delivery/api/v2/content/item/{path}",
+                "/umbraco/delivery/api/v2/media", "/umbraco/delivery/api/v2/media/items", "/umbraco/delivery/api/v2/media/item/{path}",
+            }));
+            Assert.That(paths, Has.None.EndsWith("/item/{id}"), "one operation per item path signature: the path route also takes ids");
         }
     }
 

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Initiativenberatung.IntegrationTests.Headless;
+namespace Initiativenberatung.IntegrationTests.Forms;
 
 /// <summary>Umbraco Forms' headless API on the real site: definitions, entries, auth, limits, anonymity.</summary>
 [TestFixture]
