@@ -220,34 +220,20 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
     }
 
     /// <summary>
-    /// The matching entries oldest first, in keyset batches: constant memory whatever the count.
+    /// The matching entries oldest first, streamed by one ordered query over the index (FormKey, SubmittedOn, Id): the rows
+    /// are read one by one from the database reader, so memory stays constant whatever the count, and there is no re-seek per
+    /// batch. The read sees one consistent snapshot (SQLite WAL / PostgreSQL MVCC); new entries keep being committed meanwhile.
     /// </summary>
     public async IAsyncEnumerable<FormEntry> StreamAsync(
-        Guid formKey, FormEntryFilter filter, int batchSize = 1000, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        Guid formKey, FormEntryFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        FormEntryCursor? after = null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        while (true)
+        var query = Filtered(db, formKey, filter)
+            .OrderBy(e => e.SubmittedOn).ThenBy(e => e.Id)
+            .Select(e => new FormEntry { Id = e.Id, FormKey = e.FormKey, SubmittedOn = e.SubmittedOn, State = e.State, ValuesJson = e.ValuesJson });
+        await foreach (var entry in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var query = Filtered(db, formKey, after is null ? filter : filter with { From = null });
-            if (after is not null)
-            {
-                var (date, id) = (after.SubmittedOn, after.Id);
-                query = query.Where(e => e.SubmittedOn >= date && (e.SubmittedOn > date || e.Id > id));
-            }
-
-            var batch = await query.OrderBy(e => e.SubmittedOn).ThenBy(e => e.Id).Take(batchSize).ToListAsync(cancellationToken);
-            foreach (var entry in batch)
-            {
-                yield return entry;
-            }
-
-            if (batch.Count < batchSize)
-            {
-                yield break;
-            }
-
-            after = new FormEntryCursor(batch[^1].SubmittedOn, batch[^1].Id);
+            yield return entry;
         }
     }
 

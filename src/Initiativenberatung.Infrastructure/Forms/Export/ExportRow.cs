@@ -9,14 +9,26 @@ namespace Initiativenberatung.Infrastructure.Forms.Export;
 /// </summary>
 public sealed class ExportRow
 {
-    private readonly IReadOnlyDictionary<string, object?> values;
+    private readonly IReadOnlyDictionary<string, object?>? byKey;
+    private readonly ExportRowLayout? layout;
+    private readonly object?[]? slots;
 
     public ExportRow(IReadOnlyDictionary<string, object?> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        this.values = values;
+        byKey = values;
+    }
+
+    /// <summary>A row whose values sit in column order (one slot per column of <paramref name="layout"/>).</summary>
+    internal ExportRow(ExportRowLayout layout, object?[] slots)
+    {
+        this.layout = layout;
+        this.slots = slots;
     }
 
     /// <summary>The value for <paramref name="key"/>, or null when the row has none.</summary>
-    public object? this[string key] => values.TryGetValue(key, out var value) ? value : null;
+    public object? this[string key] =>
+        byKey is not null
+            ? byKey.TryGetValue(key, out var value) ? value : null
+            : layout!.IndexOf(key) is var index and >= 0 ? slots![index] : null;
 }

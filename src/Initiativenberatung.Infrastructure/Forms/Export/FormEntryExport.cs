@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Initiativenberatung.Core.Forms;
 
@@ -59,40 +58,19 @@ public sealed class FormEntryExport(FormEntryFieldCatalog catalog)
     public static async IAsyncEnumerable<ExportRow> RowsAsync(
         IReadOnlyList<ExportColumn> columns, IAsyncEnumerable<FormEntry> entries, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var layout = new ExportRowLayout(columns);
         await foreach (var entry in entries.WithCancellation(cancellationToken))
         {
-            yield return ToRow(columns, entry);
+            yield return layout.ToRow(entry);
         }
     }
 
-    public static ExportRow ToRow(IReadOnlyList<ExportColumn> columns, FormEntry entry)
-    {
-        var stored = FormEntryValues.Deserialize(entry.ValuesJson);
-        var values = new Dictionary<string, object?>(columns.Count, StringComparer.Ordinal)
-        {
-            [IdColumn] = entry.Id,
-            [SubmittedColumn] = DateTime.SpecifyKind(entry.SubmittedOn, DateTimeKind.Utc),
-        };
-        foreach (var column in columns)
-        {
-            if (column.Key is IdColumn or SubmittedColumn || !stored.TryGetValue(column.Key, out var answer) || answer.Values.Count == 0)
-            {
-                continue;
-            }
-
-            values[column.Key] = column.Kind switch
-            {
-                ExportValueKind.Number when answer.Values.Count == 1
-                    && decimal.TryParse(answer.Values[0], NumberStyles.Number, CultureInfo.InvariantCulture, out var number) => number,
-                ExportValueKind.Date when answer.Values.Count == 1
-                    && DateOnly.TryParseExact(answer.Values[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
-                ExportValueKind.MultipleChoice => answer.Values,
-                _ => answer.Values.Count == 1 ? answer.Values[0] : answer.Values,
-            };
-        }
-
-        return new ExportRow(values);
-    }
+    /// <summary>
+    /// One entry as a row: id, submission date (UTC), and per answer column its stored values – a number or date where the
+    /// column says so and the answer parses, a list for multiple choices, else the text. Malformed values JSON gives a row
+    /// with id and date only.
+    /// </summary>
+    public static ExportRow ToRow(IReadOnlyList<ExportColumn> columns, FormEntry entry) => new ExportRowLayout(columns).ToRow(entry);
 
     private static ExportValueKind KindOf(FormField field) => field.Type switch
     {
