@@ -1,3 +1,4 @@
+using Initiativenberatung.Web.Hosting;
 using Initiativenberatung.Core.Forms;
 using Initiativenberatung.Infrastructure.Forms;
 using Initiativenberatung.Infrastructure.Publishing;
@@ -50,7 +51,7 @@ public static class DeliveryApiRegistration
             .SetVaryByHeader([.. VaryHeaders, "Origin"])
             .Tag(CacheTag)
             .Expire(TimeSpan.FromHours(1))));
-        builder.Services.AddHostedService<DeliveryApiCacheEviction>();
+        builder.Services.AddSnapshotCacheEviction(CacheTag);
         builder.Services.AddSingleton<IFormDefinitionSavedListener, DeliveryApiFormCacheEviction>();
         return builder;
     }
@@ -125,25 +126,6 @@ internal sealed class DeliveryApiAccessFilter(IOptionsMonitor<DeliveryApiOptions
 
     private static ProblemHttpResult Unauthorized(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Nicht berechtigt");
-}
-
-/// <summary>Evicts cached Delivery API answers whenever a new published snapshot is swapped in.</summary>
-internal sealed class DeliveryApiCacheEviction(PublishedSnapshotService snapshots, IOutputCacheStore store) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        snapshots.SnapshotChanged += EvictAsync;
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        snapshots.SnapshotChanged -= EvictAsync;
-        return Task.CompletedTask;
-    }
-
-    private async Task EvictAsync(Core.Publishing.PublishedSnapshot snapshot, CancellationToken cancellationToken) =>
-        await store.EvictByTagAsync(DeliveryApiRegistration.CacheTag, cancellationToken);
 }
 
 /// <summary>An expanded form picker shows the form definition: a saved form evicts the cached answers too.</summary>

@@ -1,3 +1,4 @@
+using Initiativenberatung.Web.Hosting;
 using Initiativenberatung.Infrastructure.Publishing;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -33,7 +34,7 @@ public static class WebsiteRegistration
                     policy.NoCache();
                 }
             }));
-        builder.Services.AddHostedService<OutputCacheEvictionService>();
+        builder.Services.AddSnapshotCacheEviction(CacheTag);
         return builder;
     }
 
@@ -58,21 +59,3 @@ public static class WebsiteRegistration
     }
 }
 
-/// <summary>Evicts the cached pages whenever a new published snapshot is swapped in.</summary>
-internal sealed class OutputCacheEvictionService(PublishedSnapshotService snapshots, IOutputCacheStore store) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        snapshots.SnapshotChanged += EvictAsync;
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        snapshots.SnapshotChanged -= EvictAsync;
-        return Task.CompletedTask;
-    }
-
-    private async Task EvictAsync(Core.Publishing.PublishedSnapshot snapshot, CancellationToken cancellationToken) =>
-        await store.EvictByTagAsync(WebsiteRegistration.CacheTag, cancellationToken);
-}
