@@ -188,6 +188,23 @@ public sealed class FormsDeliveryApiTests
         }
     }
 
+    [TestCase("contentId=keine-id", "contentId")]
+    [TestCase("culture=de_DE%3Cscript%3E", "culture")]
+    [TestCase("contentId=-5&culture=de-DE", "contentId")]
+    public async Task Answers_400_problem_details_naming_the_parameter_When_the_definition_is_requested_with_a_malformed_parameter(string query, string parameter)
+    {
+        using var response = await Client().GetAsync(Api + $"definitions/{SurveyKey}?{query}");
+        var problem = await ReadJsonAsync(response);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(problem.GetProperty("errors").EnumerateObject().Select(e => e.Name), Is.EqualTo(new[] { parameter }));
+            Assert.That(problem.GetProperty("errors").GetProperty(parameter)[0].GetString(), Does.Contain(parameter));
+        }
+    }
+
     [Test]
     public async Task Stores_one_entry_with_the_answers_and_answers_202_with_the_message_When_a_valid_entry_is_sent_with_the_api_key()
     {

@@ -53,6 +53,7 @@ public static class FormsDeliveryApiEndpoints
                 "the form is unchanged (the tag does not cover `formToken`). `formToken` (fresh on every answer, also in the " +
                 "`Form-Token` header of a 304) and `honeypotField` are the spam defence of browser posts. `contentId` and " +
                 "`culture` are accepted for compatibility (the site has one culture).")
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("entries/{id:guid}", PostEntry)
@@ -113,6 +114,22 @@ public static class FormsDeliveryApiEndpoints
         FormShownTokenProtector formTokens,
         IStringLocalizer<FormsDeliveryApiText> text)
     {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (contentId is not null && !Guid.TryParse(contentId, out _) && !int.TryParse(contentId, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            errors["contentId"] = [text["Api.ContentIdFormat"]];
+        }
+
+        if (culture is not null && !IsCultureName(culture))
+        {
+            errors["culture"] = [text["Api.CultureType"]];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ValidationProblem(StatusCodes.Status400BadRequest, text["Api.BadRequestTitle"], string.Join(" ", errors.Values.SelectMany(v => v)), errors);
+        }
+
         if (forms.Get(id) is not { } form)
         {
             return Problem(StatusCodes.Status404NotFound, text["Api.NotFoundTitle"], text["Api.FormNotFound", id]);
@@ -231,6 +248,13 @@ public static class FormsDeliveryApiEndpoints
 
         return TypedResults.Accepted((string?)null, FormDeliveryMapper.ToAccepted(form, snapshots.Current));
     }
+
+    /// <summary>A BCP 47 language tag such as <c>de-DE</c> (letters and digits in parts of 1–8, at most 35 characters).</summary>
+    public static bool IsCultureName(string value) =>
+        value.Length is > 0 and <= 35
+        && value.Split('-') is var parts
+        && parts.All(p => p.Length is >= 1 and <= 8 && p.All(char.IsAsciiLetterOrDigit))
+        && parts[0].All(char.IsAsciiLetter);
 
     /// <summary>The quoted tag (sent weak: equal JSON, not byte-identical encodings) from the SHA-256 of the answer's bytes.</summary>
     public static string ETagOf(ReadOnlySpan<byte> body) =>
