@@ -82,7 +82,7 @@ internal sealed class DeliveryApiOpenApiExamples : IOpenApiOperationTransformer
         Example(operation, "401", "application/problem+json",
             """{ "title": "Nicht berechtigt", "status": 401, "detail": "Die Vorschau (Preview: true) braucht einen gültigen Api-Key-Header." }""");
         Example(operation, "404", "application/problem+json", NotFound("Die Content Delivery API ist nicht eingeschaltet (Umbraco:CMS:DeliveryApi:Enabled)."));
-        Describe(operation, "200", "Die Antwort mit `ETag`/`Last-Modified` (304 bei `If-None-Match`/`If-Modified-Since`).");
+        Describe(operation, "200", "Die Antwort mit `ETag` (einzelne Elemente auch `Last-Modified`); 304 bei passendem `If-None-Match`.");
         Describe(operation, "400", "Ein Parameter oder Header hat nicht die erwartete Form (`errors` nennt ihn).");
         Describe(operation, "401", "Kein gültiger `Api-Key` (nicht öffentliche API oder Vorschau).");
         Describe(operation, "404", "Unbekannte Id oder unbekannter Pfad, oder die API ist ausgeschaltet.");
