@@ -63,6 +63,7 @@ public static class DeliveryApiRegistration
             .RequireCors(CorsPolicy)
             .CacheOutput(CachePolicy)
             .AddEndpointFilter<DeliveryApiAccessFilter>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -1,3 +1,4 @@
+using Initiativenberatung.Web.DeliveryApi;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -41,6 +42,7 @@ public static class ApiDocumentationRegistration
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer<DeliveryHeadersOperationTransformer>();
+            options.AddOperationTransformer<DeliveryApiOpenApiExamples>();
         });
 
         builder.Services.AddOpenApi(FormsDocument, options =>

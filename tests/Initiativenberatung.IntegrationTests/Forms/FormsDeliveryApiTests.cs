@@ -7,6 +7,7 @@ using Initiativenberatung.Core.Forms;
 using Initiativenberatung.Infrastructure.Forms;
 using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.IntegrationTests.Infrastructure;
+using Initiativenberatung.Web.Forms.DeliveryApi;
 using Initiativenberatung.Web.Forms.Survey;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -65,8 +66,9 @@ public sealed class FormsDeliveryApiTests
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private static string ValidEntry(string extra = "") => $$"""
+    private static string ValidEntry(string extra = "", string? formToken = null) => $$"""
         {
+          {{(formToken is null ? "" : $"\"formToken\": \"{formToken}\",")}}
           "values": {
             "gemeindegroesse": "über 100.000 Einwohner",
             "initiativen": ["Foodsharing", "Sonstige"],
@@ -186,6 +188,23 @@ public sealed class FormsDeliveryApiTests
         }
     }
 
+    [TestCase("contentId=keine-id", "contentId")]
+    [TestCase("culture=de_DE%3Cscript%3E", "culture")]
+    [TestCase("contentId=-5&culture=de-DE", "contentId")]
+    public async Task Answers_400_problem_details_naming_the_parameter_When_the_definition_is_requested_with_a_malformed_parameter(string query, string parameter)
+    {
+        using var response = await Client().GetAsync(Api + $"definitions/{SurveyKey}?{query}");
+        var problem = await ReadJsonAsync(response);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(problem.GetProperty("errors").EnumerateObject().Select(e => e.Name), Is.EqualTo(new[] { parameter }));
+            Assert.That(problem.GetProperty("errors").GetProperty(parameter)[0].GetString(), Does.Contain(parameter));
+        }
+    }
+
     [Test]
     public async Task Stores_one_entry_with_the_answers_and_answers_202_with_the_message_When_a_valid_entry_is_sent_with_the_api_key()
     {
@@ -287,7 +306,7 @@ public sealed class FormsDeliveryApiTests
         using var forged = new HttpRequestMessage(HttpMethod.Post, Api + $"entries/{SurveyKey}") { Content = Json(ValidEntry()) };
         forged.Headers.Add("RequestVerificationToken", "CfDJ8-gefaelscht");
         using var rejected = await browser.SendAsync(forged);
-        using var valid = new HttpRequestMessage(HttpMethod.Post, Api + $"entries/{SurveyKey}") { Content = Json(ValidEntry()) };
+        using var valid = new HttpRequestMessage(HttpMethod.Post, Api + $"entries/{SurveyKey}") { Content = Json(ValidEntry(formToken: FormToken(shownAgo: TimeSpan.FromMinutes(2)))) };
         valid.Headers.Add("RequestVerificationToken", token);
         using var accepted = await browser.SendAsync(valid);
 
@@ -297,6 +316,171 @@ public sealed class FormsDeliveryApiTests
             Assert.That((await ReadJsonAsync(rejected)).GetProperty("detail").GetString(), Does.Contain("Antiforgery-Token"));
             Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await accepted.Content.ReadAsStringAsync());
             Assert.That(await EntryCountAsync(), Is.EqualTo(before + 1));
+        }
+    }
+
+    /// <summary>A "form shown" token as GET definitions hands it out, shown <paramref name="shownAgo"/> before now.</summary>
+    private string FormToken(TimeSpan shownAgo, Guid? formKey = null, TimeSpan? expiresIn = null)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return _factory.Services.GetRequiredService<FormShownTokenProtector>()
+            .Protect(formKey ?? SurveyKey, now - shownAgo, now + (expiresIn ?? TimeSpan.FromHours(1)));
+    }
+
+    /// <summary>A client with the antiforgery cookie of the survey page and its request token (like a browser).</summary>
+    private async Task<(HttpClient Browser, string Token)> BrowserAsync()
+    {
+        var browser = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        browser.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+        browser.DefaultRequestHeaders.Add("X-Forwarded-For", ForwardedFor);
+        var page = await browser.GetStringAsync("/umfrage/");
+        var token = new HtmlParser().ParseDocument(page).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
+        Assert.That(token, Is.Not.Null.And.Not.Empty);
+        return (browser, token!);
+    }
+
+    private static async Task<HttpResponseMessage> PostFromBrowserAsync(HttpClient browser, string antiforgeryToken, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Api + $"entries/{SurveyKey}") { Content = Json(body) };
+        request.Headers.Add("RequestVerificationToken", antiforgeryToken);
+        return await browser.SendAsync(request);
+    }
+
+    private async Task<string> LatestEntryValuesAsync()
+    {
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<CmsDbContext>>().CreateDbContextAsync();
+        return (await db.FormEntries.AsNoTracking().Where(e => e.FormKey == SurveyKey).OrderByDescending(e => e.Id).FirstAsync()).ValuesJson;
+    }
+
+    [Test]
+    public async Task Hands_out_a_fresh_form_token_and_the_honeypot_alias_and_keeps_the_ETag_When_the_definition_is_requested()
+    {
+        using var client = Client();
+        using var first = await client.GetAsync(Api + $"definitions/{SurveyKey}");
+        var body = await ReadJsonAsync(first);
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, Api + $"definitions/{SurveyKey}");
+        conditional.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var notModified = await client.SendAsync(conditional);
+        var protector = _factory.Services.GetRequiredService<FormShownTokenProtector>();
+        var token = body.GetProperty("formToken").GetString();
+        var refreshed = notModified.Headers.TryGetValues("Form-Token", out var values) ? values.Single() : null;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(body.GetProperty("honeypotField").GetString(), Is.EqualTo(SurveyFormModel.HoneypotField));
+            Assert.That(protector.ShownAt(token, SurveyKey), Is.Not.Null, "the token names the form and the time it was shown");
+            Assert.That(protector.ShownAt(token, Guid.NewGuid()), Is.Null, "a token is bound to its form");
+            Assert.That(first.Headers.CacheControl?.Private, Is.True, "the token is per visitor: no shared cache");
+            Assert.That(notModified.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+            Assert.That(protector.ShownAt(refreshed, SurveyKey), Is.Not.Null, "a 304 carries a fresh token in the Form-Token header");
+        }
+    }
+
+    [Test]
+    public async Task Answers_202_and_stores_nothing_When_a_browser_fills_the_honeypot()
+    {
+        var before = await EntryCountAsync();
+        var (browser, antiforgery) = await BrowserAsync();
+        using var _ = browser;
+
+        using var response = await PostFromBrowserAsync(browser, antiforgery,
+            ValidEntry($", \"{SurveyFormModel.HoneypotField}\": \"https://spam.example\"", FormToken(shownAgo: TimeSpan.FromMinutes(2))));
+        var body = await ReadJsonAsync(response);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            Assert.That(body.GetProperty("messageOnSubmit").GetString(), Is.EqualTo("Vielen Dank für Ihre Teilnahme! Ihre Antworten wurden anonym gespeichert."), "like success");
+            Assert.That(await EntryCountAsync(), Is.EqualTo(before));
+        }
+    }
+
+    [Test]
+    public async Task Answers_202_and_stores_nothing_When_a_browser_sends_the_entry_faster_than_the_minimum_fill_time()
+    {
+        var before = await EntryCountAsync();
+        var (browser, antiforgery) = await BrowserAsync();
+        using var _ = browser;
+        using var definition = await browser.GetAsync(Api + $"definitions/{SurveyKey}");
+        var formToken = (await ReadJsonAsync(definition)).GetProperty("formToken").GetString();
+
+        using var response = await PostFromBrowserAsync(browser, antiforgery, ValidEntry(formToken: formToken));
+        var body = await ReadJsonAsync(response);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), body.ToString());
+            Assert.That(body.GetProperty("messageOnSubmit").GetString(), Is.Not.Empty, "like success");
+            Assert.That(await EntryCountAsync(), Is.EqualTo(before));
+        }
+    }
+
+    [TestCase("missing", "fehlt")]
+    [TestCase("forged", "ungültig oder abgelaufen")]
+    [TestCase("expired", "ungültig oder abgelaufen")]
+    [TestCase("other-form", "ungültig oder abgelaufen")]
+    [TestCase("wrong-type", "Zeichenkette")]
+    public async Task Answers_400_naming_formToken_and_stores_nothing_When_a_browser_sends_no_valid_form_token(string kind, string message)
+    {
+        var before = await EntryCountAsync();
+        var (browser, antiforgery) = await BrowserAsync();
+        using var _ = browser;
+        var body = kind switch
+        {
+            "missing" => ValidEntry(),
+            "forged" => ValidEntry(formToken: "CfDJ8-gefaelschtes-token"),
+            "expired" => ValidEntry(formToken: FormToken(shownAgo: TimeSpan.FromDays(2), expiresIn: TimeSpan.FromDays(-1))),
+            "other-form" => ValidEntry(formToken: FormToken(shownAgo: TimeSpan.FromMinutes(2), formKey: Guid.NewGuid())),
+            _ => ValidEntry().Replace("\"values\"", "\"formToken\": 42, \"values\"", StringComparison.Ordinal),
+        };
+
+        using var response = await PostFromBrowserAsync(browser, antiforgery, body);
+        var problem = await ReadJsonAsync(response);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToString());
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(problem.GetProperty("errors").GetProperty("formToken")[0].GetString(), Does.Contain("formToken").And.Contain(message));
+            Assert.That(await EntryCountAsync(), Is.EqualTo(before));
+        }
+    }
+
+    [Test]
+    public async Task Stores_the_entry_without_the_honeypot_When_a_server_with_the_api_key_sends_no_form_token_and_a_filled_honeypot()
+    {
+        var before = await EntryCountAsync();
+        var marker = "Server " + Guid.NewGuid().ToString("N")[..8];
+
+        using var response = await Client(withKey: true).PostAsync(Api + $"entries/{SurveyKey}",
+            Json(ValidEntry($", \"erfahrungen\": \"{marker}\", \"{SurveyFormModel.HoneypotField}\": \"egal\"")));
+        var latest = await LatestEntryValuesAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
+            Assert.That(await EntryCountAsync(), Is.EqualTo(before + 1));
+            Assert.That(latest, Does.Contain(marker).And.Not.Contain(SurveyFormModel.HoneypotField));
+        }
+    }
+
+    [Test]
+    public async Task Holds_no_IP_or_user_agent_in_the_log_When_browser_posts_are_discarded_or_rejected_by_the_spam_defence()
+    {
+        var (browser, antiforgery) = await BrowserAsync();
+        using var _ = browser;
+        (await PostFromBrowserAsync(browser, antiforgery, ValidEntry($", \"{SurveyFormModel.HoneypotField}\": \"x\"", FormToken(TimeSpan.FromMinutes(2))))).Dispose();
+        (await PostFromBrowserAsync(browser, antiforgery, ValidEntry(formToken: FormToken(TimeSpan.Zero)))).Dispose();
+        (await PostFromBrowserAsync(browser, antiforgery, ValidEntry(formToken: "gefaelscht"))).Dispose();
+        var log = _factory.Logs.Text;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(log, Does.Contain("/umbraco/forms/delivery/api/v1/entries/"), "the captured log should see the API posts");
+            foreach (var secret in new[] { UserAgent, "FormsApiProbeAgent", ForwardedFor, "gefaelscht" })
+            {
+                Assert.That(log, Does.Not.Contain(secret), $"log holds {secret}");
+            }
         }
     }
 

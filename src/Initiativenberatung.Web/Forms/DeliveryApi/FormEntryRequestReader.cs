@@ -6,14 +6,16 @@ namespace Initiativenberatung.Web.Forms.DeliveryApi;
 /// <summary>The answers of a JSON entry, or the German messages (by JSON path) why the body cannot be used.</summary>
 public sealed record FormEntryRequest(
     IReadOnlyDictionary<string, string[]> Answers,
-    IReadOnlyDictionary<string, string[]> Errors)
+    IReadOnlyDictionary<string, string[]> Errors,
+    string? FormToken = null)
 {
     public bool IsValid => Errors.Count == 0;
 }
 
 /// <summary>
 /// Reads the body of <c>POST …/entries/{id}</c> strictly: a JSON object with <c>values</c> (alias → string, array of
-/// strings, number, boolean or null) and optional <c>contentId</c>, <c>culture</c> and <c>additionalData</c>. Anything
+/// strings, number, boolean or null) and optional <c>formToken</c> (the "form shown" token of the definition),
+/// <c>contentId</c>, <c>culture</c> and <c>additionalData</c>. Anything
 /// else (malformed JSON, other types, unknown or repeated properties, too many answers) gives a German message naming the
 /// place. <c>contentId</c>, <c>culture</c> and <c>additionalData</c> are checked but never stored (the entry is anonymous).
 /// </summary>
@@ -22,11 +24,13 @@ public static class FormEntryRequestReader
     public const int MaxAnswers = 512;
     public const int MaxValuesPerAnswer = 256;
     public const int MaxDepth = 8;
+    public const string FormTokenProperty = "formToken";
 
     public static FormEntryRequest Read(ReadOnlyMemory<byte> body, IStringLocalizer text)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var answers = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        string? formToken = null;
         void Error(string path, string message)
         {
             if (!errors.TryGetValue(path, out var list))
@@ -45,7 +49,7 @@ public static class FormEntryRequestReader
         catch (JsonException ex)
         {
             Error("$", text["Api.MalformedJson", (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1]);
-            return Result(answers, errors);
+            return Result(answers, errors, formToken);
         }
 
         using (document)
@@ -54,7 +58,7 @@ public static class FormEntryRequestReader
             if (root.ValueKind != JsonValueKind.Object)
             {
                 Error("$", text["Api.BodyNotObject"]);
-                return Result(answers, errors);
+                return Result(answers, errors, formToken);
             }
 
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -72,6 +76,17 @@ public static class FormEntryRequestReader
                     case "values":
                         hasValues = true;
                         ReadValues(property.Value, answers, Error, text);
+                        break;
+                    case FormTokenProperty:
+                        if (property.Value.ValueKind == JsonValueKind.String)
+                        {
+                            formToken = property.Value.GetString();
+                        }
+                        else if (property.Value.ValueKind != JsonValueKind.Null)
+                        {
+                            Error(FormTokenProperty, text["Api.FormTokenType"]);
+                        }
+
                         break;
                     case "contentId":
                         if (property.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.Null))
@@ -107,7 +122,7 @@ public static class FormEntryRequestReader
             }
         }
 
-        return Result(answers, errors);
+        return Result(answers, errors, formToken);
     }
 
     private static void ReadValues(JsonElement values, Dictionary<string, string[]> answers, Action<string, string> error, IStringLocalizer text)
@@ -191,6 +206,6 @@ public static class FormEntryRequestReader
 
     private static string Short(string name) => name.Length <= 64 ? name : name[..64] + "…";
 
-    private static FormEntryRequest Result(Dictionary<string, string[]> answers, Dictionary<string, List<string>> errors) =>
-        new(answers, errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+    private static FormEntryRequest Result(Dictionary<string, string[]> answers, Dictionary<string, List<string>> errors, string? formToken = null) =>
+        new(answers, errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal), formToken);
 }

@@ -34,6 +34,7 @@ public static class FormsDeliveryApiEndpoints
     public const string Tag = "Forms";
     public const string GetDefinitionName = "GetFormDefinition";
     public const string PostEntryName = "PostFormEntry";
+    public const string FormTokenHeader = "Form-Token";
 
     public static RouteGroupBuilder MapEndpoints(IEndpointRouteBuilder app)
     {
@@ -49,7 +50,10 @@ public static class FormsDeliveryApiEndpoints
             .WithDescription(
                 "The form in Umbraco Forms' shape: pages → fieldsets → columns → fields with type, rules, messages, options, " +
                 "settings and show/hide conditions (rules name fields by id). Sends an ETag; `If-None-Match` gives 304 while " +
-                "the form is unchanged. `contentId` and `culture` are accepted for compatibility (the site has one culture).")
+                "the form is unchanged (the tag does not cover `formToken`). `formToken` (fresh on every answer, also in the " +
+                "`Form-Token` header of a 304) and `honeypotField` are the spam defence of browser posts. `contentId` and " +
+                "`culture` are accepted for compatibility (the site has one culture).")
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("entries/{id:guid}", PostEntry)
@@ -59,8 +63,11 @@ public static class FormsDeliveryApiEndpoints
                 "Validates the answers with every rule of the form (the same server-side validation as the HTML survey) and " +
                 "answers 202 only after the entry is committed (a form that does not store entries answers 202 without storing). " +
                 "Browsers send the antiforgery token in the `RequestVerificationToken` header (with the antiforgery cookie); " +
-                "server-to-server callers send the configured key in the `Api-Key` header. The entry is anonymous: nothing " +
-                "about the sender is stored or logged.")
+                "server-to-server callers send the configured key in the `Api-Key` header. Browsers also send back the " +
+                "`formToken` of the definition; an entry sent faster than the minimum fill time after the definition was " +
+                "fetched, or with a non-empty honeypot (`values[honeypotField]`), gets the normal 202 and is not stored " +
+                "(callers with a valid `Api-Key` skip both checks). The entry is anonymous: nothing about the sender is " +
+                "stored or logged.")
             // The body is read by the handler itself (no .Accepts: its content-type matching would turn a wrong type into
             // a bare 404/415 without a message); FormsDeliveryApiOpenApiExamples documents it.
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
@@ -104,8 +111,25 @@ public static class FormsDeliveryApiEndpoints
         FormDefinitionCache forms,
         IPublishedSnapshotAccessor snapshots,
         IOptions<HttpJsonOptions> json,
+        FormShownTokenProtector formTokens,
         IStringLocalizer<FormsDeliveryApiText> text)
     {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (contentId is not null && !Guid.TryParse(contentId, out _) && !int.TryParse(contentId, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            errors["contentId"] = [text["Api.ContentIdFormat"]];
+        }
+
+        if (culture is not null && !IsCultureName(culture))
+        {
+            errors["culture"] = [text["Api.CultureType"]];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ValidationProblem(StatusCodes.Status400BadRequest, text["Api.BadRequestTitle"], string.Join(" ", errors.Values.SelectMany(v => v)), errors);
+        }
+
         if (forms.Get(id) is not { } form)
         {
             return Problem(StatusCodes.Status404NotFound, text["Api.NotFoundTitle"], text["Api.FormNotFound", id]);
@@ -115,14 +139,18 @@ public static class FormsDeliveryApiEndpoints
         var etag = new EntityTagHeaderValue(ETagOf(JsonSerializer.SerializeToUtf8Bytes(definition, json.Value.SerializerOptions)), isWeak: true);
         var headers = http.Response.GetTypedHeaders();
         headers.ETag = etag;
-        headers.CacheControl = new CacheControlHeaderValue { Public = true, NoCache = true };
+        // Private: every answer carries its own "form shown" token (the tag covers the definition only, so a 304 still
+        // works; its fresh token is in the Form-Token header).
+        headers.CacheControl = new CacheControlHeaderValue { Private = true, NoCache = true };
+        var token = formTokens.Issue(form.Key);
+        http.Response.Headers[FormTokenHeader] = token;
         var ifNoneMatch = http.Request.GetTypedHeaders().IfNoneMatch;
         if (ifNoneMatch.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(etag, useStrongComparison: false)))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return TypedResults.Ok(definition);
+        return TypedResults.Ok(definition with { FormToken = token, HoneypotField = SurveyFormModel.HoneypotField });
     }
 
     internal static async Task<Results<Accepted<FormEntryAcceptedDto>, ProblemHttpResult>> PostEntry(
@@ -136,6 +164,8 @@ public static class FormsDeliveryApiEndpoints
         SurveyRateLimiter rateLimiter,
         IOptionsMonitor<FormsDeliveryApiOptions> apiOptions,
         IOptions<SurveyOptions> surveyOptions,
+        FormShownTokenProtector formTokens,
+        TimeProvider clock,
         IStringLocalizer<FormsDeliveryApiText> text)
     {
         // One budget per connection address for every public form post (the address stays in memory only).
@@ -186,7 +216,30 @@ public static class FormsDeliveryApiEndpoints
             return ValidationProblem(StatusCodes.Status400BadRequest, text["Api.BadRequestTitle"], text["Api.BodyInvalid"], entry.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal));
         }
 
-        var outcome = await submissions.SubmitAsync(form, entry.Answers);
+        // The honeypot is not a field of the form: it never reaches validation or storage.
+        var answers = entry.Answers.Where(a => a.Key != SurveyFormModel.HoneypotField).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+        var tooFast = false;
+        if (!hasApiKey)
+        {
+            // The survey's spam defence for browsers (server-to-server callers with a valid key are trusted).
+            if (formTokens.ShownAt(entry.FormToken, form.Key) is not { } shownAt)
+            {
+                var message = string.IsNullOrEmpty(entry.FormToken) ? text["Api.FormTokenMissing", form.Key] : text["Api.FormTokenInvalid", form.Key];
+                return ValidationProblem(StatusCodes.Status400BadRequest, text["Api.BadRequestTitle"], message,
+                    new Dictionary<string, string[]>(StringComparer.Ordinal) { [FormEntryRequestReader.FormTokenProperty] = [message] });
+            }
+
+            // A person never sees or fills the honeypot: a bot gets the success answer and nothing is stored.
+            if (entry.Answers.TryGetValue(SurveyFormModel.HoneypotField, out var honeypot) && honeypot.Any(v => !string.IsNullOrEmpty(v)))
+            {
+                return TypedResults.Accepted((string?)null, FormDeliveryMapper.ToAccepted(form, snapshots.Current));
+            }
+
+            // Faster than a person can answer: validated, answered like success, nothing stored.
+            tooFast = clock.GetUtcNow() - shownAt < TimeSpan.FromSeconds(surveyOptions.Value.MinimumFillSeconds);
+        }
+
+        var outcome = await submissions.SubmitAsync(form, answers, discard: tooFast);
         if (!outcome.IsValid)
         {
             return ValidationProblem(StatusCodes.Status422UnprocessableEntity, text["Api.ValidationTitle"], null,
@@ -195,6 +248,13 @@ public static class FormsDeliveryApiEndpoints
 
         return TypedResults.Accepted((string?)null, FormDeliveryMapper.ToAccepted(form, snapshots.Current));
     }
+
+    /// <summary>A BCP 47 language tag such as <c>de-DE</c> (letters and digits in parts of 1–8, at most 35 characters).</summary>
+    public static bool IsCultureName(string value) =>
+        value.Length is > 0 and <= 35
+        && value.Split('-') is var parts
+        && parts.All(p => p.Length is >= 1 and <= 8 && p.All(char.IsAsciiLetterOrDigit))
+        && parts[0].All(char.IsAsciiLetter);
 
     /// <summary>The quoted tag (sent weak: equal JSON, not byte-identical encodings) from the SHA-256 of the answer's bytes.</summary>
     public static string ETagOf(ReadOnlySpan<byte> body) =>

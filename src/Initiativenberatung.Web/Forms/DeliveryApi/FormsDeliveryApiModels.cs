@@ -17,7 +17,22 @@ public sealed record FormDefinitionDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? MessageOnSubmit,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? GotoPageOnSubmit,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ContentRouteDto? GotoPageOnSubmitRoute,
-    IReadOnlyList<FormPageDto> Pages);
+    IReadOnlyList<FormPageDto> Pages)
+{
+    /// <summary>
+    /// Spam defence of the browser path (not part of Umbraco Forms' shape; only in <c>GET definitions/{id}</c>): a signed,
+    /// short-lived "form shown" token to send back as <c>formToken</c> with the entry.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FormToken { get; init; }
+
+    /// <summary>
+    /// The alias of the honeypot: render it as an input people do not see (visually hidden, <c>tabindex="-1"</c>,
+    /// <c>autocomplete="off"</c>) and send its value in <c>values</c>; a non-empty value marks the entry as a bot's.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? HoneypotField { get; init; }
+}
 
 /// <summary>A page of a form.</summary>
 public sealed record FormPageDto(string Caption, IReadOnlyList<FormFieldsetDto> Fieldsets);

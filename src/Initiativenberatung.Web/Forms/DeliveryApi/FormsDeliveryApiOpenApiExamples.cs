@@ -18,6 +18,10 @@ internal sealed class FormsDeliveryApiOpenApiExamples : IOpenApiOperationTransfo
                 Parameter(operation, "contentId", "Id of the page showing the form (accepted for compatibility).", null);
                 Parameter(operation, "culture", "ISO culture, e.g. `de-DE` (accepted for compatibility; the site has one culture).", null);
                 Example(operation, "200", "application/json", DefinitionExample);
+                ResponseHeader(operation, "200", "ETag", "Weak tag of the definition (without `formToken`); send it in `If-None-Match`.");
+                ResponseHeader(operation, "200", FormsDeliveryApiEndpoints.FormTokenHeader, "The same fresh \"form shown\" token as `formToken` in the body.");
+                Example(operation, "400", "application/problem+json", DefinitionBadRequestExample);
+                Example(operation, "404", "application/problem+json", FormNotFoundExample);
                 break;
             case FormsDeliveryApiEndpoints.PostEntryName:
                 Parameter(operation, "id", "The form's id (GUID).", SurveyId);
@@ -28,16 +32,39 @@ internal sealed class FormsDeliveryApiOpenApiExamples : IOpenApiOperationTransfo
                 {
                     Required = true,
                     Description = "Answers by field alias: a string, or an array of strings for fields with several answers " +
-                        "(numbers and booleans are taken as text, null as no answer). `contentId`, `culture` and " +
-                        "`additionalData` are accepted for compatibility and never stored. Any other property is rejected.",
+                        "(numbers and booleans are taken as text, null as no answer). Browsers (antiforgery path) also send " +
+                        "`formToken` from `GET definitions/{id}` and the honeypot input under `values[honeypotField]` " +
+                        "(`__homepage`, empty for people): a non-empty honeypot or an entry sent faster than " +
+                        "`Forms:Survey:MinimumFillSeconds` after the definition was fetched gets the normal 202 and is not " +
+                        "stored; a missing, forged or expired `formToken` gives 400. Callers with a valid `Api-Key` need " +
+                        "neither. `contentId`, `culture` and `additionalData` are accepted for compatibility and never stored. " +
+                        "Any other property is rejected.",
                     Content = new Dictionary<string, OpenApiMediaType>
                     {
-                        ["application/json"] = new() { Schema = EntrySchema(), Example = JsonNode.Parse(EntryExample) },
+                        ["application/json"] = new()
+                        {
+                            Schema = EntrySchema(),
+                            Examples = new Dictionary<string, IOpenApiExample>
+                            {
+                                ["browser"] = new OpenApiExample
+                                {
+                                    Summary = "Browser (antiforgery header): with formToken and the empty honeypot",
+                                    Value = JsonNode.Parse(BrowserEntryExample),
+                                },
+                                ["server"] = new OpenApiExample
+                                {
+                                    Summary = "Server-to-server (Api-Key header): Umbraco Forms' shape",
+                                    Value = JsonNode.Parse(EntryExample),
+                                },
+                            },
+                        },
                     },
                 };
 
                 Example(operation, "202", "application/json", AcceptedExample);
                 Example(operation, "422", "application/problem+json", ValidationExample);
+                Example(operation, "400", "application/problem+json", FormTokenMissingExample);
+                Example(operation, "404", "application/problem+json", FormNotFoundExample);
                 break;
         }
 
@@ -75,6 +102,11 @@ internal sealed class FormsDeliveryApiOpenApiExamples : IOpenApiOperationTransfo
                         OneOf = [text, new OpenApiSchema { Type = JsonSchemaType.Array, Items = text }],
                     },
                 },
+                ["formToken"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String | JsonSchemaType.Null,
+                    Description = "Browsers: the `formToken` of `GET definitions/{id}` (signed, time-limited, no user data). Not needed with `Api-Key`.",
+                },
                 ["contentId"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "Id of the page showing the form (not stored)." },
                 ["culture"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "ISO culture, e.g. `de-DE` (not stored)." },
                 ["additionalData"] = new OpenApiSchema
@@ -85,6 +117,15 @@ internal sealed class FormsDeliveryApiOpenApiExamples : IOpenApiOperationTransfo
                 },
             },
         };
+    }
+
+    private static void ResponseHeader(OpenApiOperation operation, string status, string name, string description)
+    {
+        if (operation.Responses?.TryGetValue(status, out var response) == true && response is OpenApiResponse concrete)
+        {
+            concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            concrete.Headers[name] = new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+        }
     }
 
     private static OpenApiParameter Header(string name, string description) => new()
@@ -115,6 +156,42 @@ internal sealed class FormsDeliveryApiOpenApiExamples : IOpenApiOperationTransfo
           "contentId": "b4d1e0c2-7f3a-4c5e-9a1b-2d3e4f5a6b7c",
           "culture": "de-DE"
         }
+        """;
+
+    private const string BrowserEntryExample = """
+        {
+          "formToken": "CfDJ8N3q…(from GET definitions/{id})",
+          "values": {
+            "gemeindegroesse": "20.000–100.000 Einwohner",
+            "initiativen": ["Urbane Gärten", "Reparatur-Cafés"],
+            "einwilligung": "true",
+            "__homepage": ""
+          }
+        }
+        """;
+
+    private const string FormTokenMissingExample = """
+        {
+          "title": "Die Anfrage konnte nicht gelesen werden",
+          "status": 400,
+          "detail": "„formToken“ fehlt: Browser senden das Token „formToken“ aus der Formulardefinition (GET definitions/3c7e9a14-5b2d-4f8e-a6c1-9d0b2e4f7a63) mit der Antwort zurück.",
+          "errors": {
+            "formToken": ["„formToken“ fehlt: Browser senden das Token „formToken“ aus der Formulardefinition (GET definitions/3c7e9a14-5b2d-4f8e-a6c1-9d0b2e4f7a63) mit der Antwort zurück."]
+          }
+        }
+        """;
+
+    private const string DefinitionBadRequestExample = """
+        {
+          "title": "Die Anfrage konnte nicht gelesen werden",
+          "status": 400,
+          "detail": "„culture“ muss ein Sprachcode wie „de-DE“ sein.",
+          "errors": { "culture": ["„culture“ muss ein Sprachcode wie „de-DE“ sein."] }
+        }
+        """;
+
+    private const string FormNotFoundExample = """
+        { "title": "Nicht gefunden", "status": 404, "detail": "Das Formular 0f0e0d0c-0b0a-4908-8706-050403020100 gibt es nicht." }
         """;
 
     private const string AcceptedExample = """
@@ -181,7 +258,9 @@ internal sealed class FormsDeliveryApiOpenApiExamples : IOpenApiOperationTransfo
                 }
               ]
             }
-          ]
+          ],
+          "formToken": "CfDJ8N3q…(signed, time-limited; send it back with the entry)",
+          "honeypotField": "__homepage"
         }
         """;
 }

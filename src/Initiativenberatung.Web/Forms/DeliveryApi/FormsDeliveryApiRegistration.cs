@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Initiativenberatung.Web.Forms.DeliveryApi;
@@ -14,6 +15,8 @@ public static class FormsDeliveryApiRegistration
     {
         builder.Services.AddOptions<FormsDeliveryApiOptions>().BindConfiguration(FormsDeliveryApiOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<FormsDeliveryApiOptions>, FormsDeliveryApiOptionsValidator>();
+        builder.Services.AddSingleton<FormShownTokenProtector>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddCors();
         builder.Services.AddOptions<CorsOptions>().Configure<IOptions<FormsDeliveryApiOptions>>((cors, api) =>
             cors.AddPolicy(FormsDeliveryApiEndpoints.CorsPolicy, policy =>
@@ -21,7 +24,7 @@ public static class FormsDeliveryApiRegistration
                 policy.WithOrigins(api.Value.AllowedOrigins ?? [])
                     .WithMethods(HttpMethods.Get, HttpMethods.Post)
                     .WithHeaders("Content-Type", "Accept-Language", FormsDeliveryApiEndpoints.ApiKeyHeader, "RequestVerificationToken", "If-None-Match")
-                    .WithExposedHeaders("ETag")
+                    .WithExposedHeaders("ETag", FormsDeliveryApiEndpoints.FormTokenHeader)
                     .AllowCredentials();
             }));
         builder.Services.Configure<OpenApiOptions>(FormsDeliveryApiEndpoints.GroupName, options => options.AddOperationTransformer<FormsDeliveryApiOpenApiExamples>());
