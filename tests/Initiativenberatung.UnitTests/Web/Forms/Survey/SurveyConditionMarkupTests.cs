@@ -46,6 +46,33 @@ public sealed class SurveyConditionMarkupTests
     }
 
     [Test]
+    public void Writes_the_canonical_operator_and_the_alias_When_the_definition_spells_GreaterThen_and_names_the_field_by_key()
+    {
+        var count = new FormField { Key = Guid.NewGuid(), Alias = "anzahl", Caption = "Wie viele?", Type = FormFieldType.Number };
+        var details = new FormField
+        {
+            Key = Guid.NewGuid(),
+            Alias = "details",
+            Caption = "Welche?",
+            Type = FormFieldType.ShortAnswer,
+            Condition = new FormCondition { Rules = [Rule(count.Key.ToString(), FormConditionOperator.GreaterThan, "3")] },
+        };
+        var written = FormDefinitionJson.Write(new FormDefinition
+        {
+            Key = Guid.NewGuid(),
+            Alias = "test",
+            Name = "Test",
+            Pages = [new FormPage { Fieldsets = [new FormFieldset { Key = Guid.NewGuid(), Columns = [new FormColumn { Fields = [count, details] }] }] }],
+        });
+        Assert.That(written, Does.Contain("\"GreaterThen\""), "Umbraco's spelling in the definition");
+        var form = FormDefinitionJson.Read(written, "test");
+
+        var open = PageConditions.Resolve(form, 0, new Dictionary<string, string[]>(), form.FindField("details")!).Open!;
+
+        Assert.That(SurveyConditionMarkup.RulesJson(form, open), Is.EqualTo("""[{"field":"anzahl","operator":"GreaterThan","value":"3"}]"""));
+    }
+
+    [Test]
     public void Writes_the_attributes_encoded_When_the_condition_is_open_and_nothing_When_it_is_decided()
     {
         var attributes = SurveyConditionMarkup.Attributes(Form, Open(FormConditionActionType.Hide, FormConditionLogicType.Any,
