@@ -7,7 +7,10 @@ using Microsoft.Playwright;
 
 namespace Initiativenberatung.BrowserTests;
 
-/// <summary>A visitor answers the anonymous survey in Chromium: keyboard only, German errors, thank-you page, axe-core, no JavaScript.</summary>
+/// <summary>
+/// A visitor answers the anonymous survey in Chromium: keyboard only, German errors, thank-you page, axe-core, no JavaScript;
+/// show/hide conditions on the same page with and without survey-conditions.js (and its parity with FormConditions).
+/// </summary>
 [TestFixture]
 [NonParallelizable]
 public sealed class SurveyJourneyTests
@@ -254,6 +257,92 @@ public sealed class SurveyJourneyTests
 
         var server = cases.Select(c => FormConditions.Holds(c.Op, c.Values, c.Expected)).ToArray();
         Assert.That(script, Is.EqualTo(server), string.Join("; ", cases.Select((c, i) => $"{c.Op} [{string.Join(",", c.Values)}] '{c.Expected}': server {server[i]}, script {script[i]}")));
+    }
+
+    [Test]
+    public async Task Shows_and_disables_fields_like_the_server_When_conditions_chain_hide_with_any_and_use_Umbraco_spelling()
+    {
+        // B shows when A is ticked; C hides when B is not "x" or N > 3 (B hidden = unanswered); the hidden input H is
+        // posted only while C is "ok". The script must decide every combination as FormConditions does on the server.
+        const string Fixture = """
+            <form class="survey__form">
+              <div class="survey__field"><input type="checkbox" id="a" name="a" value="true"><label for="a">A</label></div>
+              <div class="survey__field" id="wb" data-condition-action="Show" data-condition-logic="All"
+                   data-condition-rules='[{"field":"a","operator":"Is","value":"on"}]'><label for="b">B</label><input type="text" id="b" name="b"></div>
+              <div class="survey__field" id="wc" data-condition-action="Hide" data-condition-logic="Any"
+                   data-condition-rules='[{"field":"b","operator":"IsNot","value":"x"},{"field":"n","operator":"GreaterThen","value":"3"}]'><label for="c">C</label><input type="text" id="c" name="c"></div>
+              <div class="survey__field"><label for="n">N</label><input type="text" id="n" name="n"></div>
+              <input type="hidden" name="h" value="1" data-condition-action="Show" data-condition-logic="All"
+                     data-condition-rules='[{"field":"c","operator":"Is","value":"ok"}]'>
+            </form>
+            """;
+        FormField Field(string alias, FormFieldType type, FormConditionActionType action = default, FormConditionLogicType logic = default, params (string Field, FormConditionOperator Op, string Value)[] rules) => new()
+        {
+            Key = Guid.NewGuid(),
+            Alias = alias,
+            Caption = alias,
+            Type = type,
+            Condition = rules.Length == 0 ? null : new FormCondition
+            {
+                ActionType = action,
+                LogicType = logic,
+                Rules = rules.Select(r => new FormConditionRule { Field = r.Field, Operator = r.Op, Value = r.Value }).ToList(),
+            },
+        };
+        var b = Field("b", FormFieldType.ShortAnswer, FormConditionActionType.Show, FormConditionLogicType.All, ("a", FormConditionOperator.Is, "on"));
+        var c = Field("c", FormFieldType.ShortAnswer, FormConditionActionType.Hide, FormConditionLogicType.Any,
+            ("b", FormConditionOperator.IsNot, "x"), ("n", FormConditionOperator.GreaterThan, "3"));
+        var h = Field("h", FormFieldType.Hidden, FormConditionActionType.Show, FormConditionLogicType.All, ("c", FormConditionOperator.Is, "ok"));
+        var form = new FormDefinition
+        {
+            Pages = [new FormPage { Fieldsets = [new FormFieldset { Columns = [new FormColumn { Fields = [Field("a", FormFieldType.Checkbox), b, c, Field("n", FormFieldType.Number), h] }] }] }],
+        };
+
+        await using var context = await BrowserSite.NewContextAsync(javaScriptEnabled: true);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/umfrage/");
+        var src = await page.Locator("script[type=module]").GetAttributeAsync("src");
+        await page.EvaluateAsync("html => { document.querySelector('main').innerHTML = html; }", Fixture);
+        await page.EvaluateAsync("src => import(src + '&fixture=chain')", src); // a new URL: the module runs again, on the fixture
+
+        var mismatches = new List<string>();
+        foreach (var ticked in new[] { false, true })
+        {
+            foreach (var bValue in new[] { "", "x", "y" })
+            {
+                foreach (var nValue in new[] { "", "5", "2,5" })
+                {
+                    foreach (var cValue in new[] { "ok", "" })
+                    {
+                        var script = await page.EvaluateAsync<bool[]>(
+                            """
+                            ([ticked, b, n, c]) => {
+                              document.getElementById('a').checked = ticked;
+                              document.getElementById('b').value = b;
+                              document.getElementById('n').value = n;
+                              document.getElementById('c').value = c;
+                              document.querySelector('form').dispatchEvent(new Event('input', { bubbles: true }));
+                              const shown = (id) => !document.getElementById(id).hidden && !document.getElementById(id).querySelector('input').disabled;
+                              return [shown('wb'), shown('wc'), !document.querySelector('[name=h]').disabled];
+                            }
+                            """,
+                            new object[] { ticked, bValue, nValue, cValue });
+                        var values = new Dictionary<string, string[]>(StringComparer.Ordinal)
+                        {
+                            ["a"] = ticked ? ["true"] : [], ["b"] = [bValue], ["n"] = [nValue], ["c"] = [cValue], ["h"] = ["1"],
+                        };
+                        var conditions = new FormConditions(form, values);
+                        var server = new[] { conditions.IsVisible(b), conditions.IsVisible(c), conditions.IsVisible(h) };
+                        if (!server.SequenceEqual(script))
+                        {
+                            mismatches.Add($"a={ticked} b='{bValue}' n='{nValue}' c='{cValue}': server [{string.Join(",", server)}], script [{string.Join(",", script)}]");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.That(mismatches, Is.Empty);
     }
 
     /// <summary>Enter on the focused link or button, then wait for the next page (after a 303, the page it leads to) showing <paramref name="expected"/>.</summary>
