@@ -44,8 +44,10 @@ public sealed class FormConditions
         return visible;
     }
 
-    private bool Holds(FormConditionRule rule)
+    /// <summary>Whether one rule holds on the submitted values (the rule's field seen as empty when it is hidden).</summary>
+    public bool Holds(FormConditionRule rule)
     {
+        ArgumentNullException.ThrowIfNull(rule);
         var other = _form.FindField(rule.Field);
         var values = other is not null && IsVisible(other) && _values.TryGetValue(other.Alias, out var posted)
             ? posted.Where(v => !string.IsNullOrWhiteSpace(v)).ToArray()
@@ -71,7 +73,8 @@ public sealed class FormConditions
         // A ticked checkbox posts "on" or "true": both match either spelling.
         || (IsTicked(value) && IsTicked(expected));
 
-    internal static bool IsTicked(string value) =>
+    /// <summary>A ticked checkbox posts "on" or "true" (any case, trimmed).</summary>
+    public static bool IsTicked(string value) =>
         value.Trim().ToUpperInvariant() is "ON" or "TRUE";
 
     /// <summary>Numbers compare as numbers, ISO dates as dates; anything else does not compare (<c>null</c>).</summary>

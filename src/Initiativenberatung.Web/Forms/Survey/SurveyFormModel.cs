@@ -34,24 +34,17 @@ public sealed record SurveyFormModel(
 
     /// <summary>
     /// Whether the field is rendered: a condition that depends only on answers of other pages is applied on the server;
-    /// a condition on a field of this same page cannot be known yet without JavaScript, so the field is shown (and its
-    /// answer is ignored on submit when the condition hides it).
+    /// a condition on a field of this same page cannot be known yet without JavaScript, so the field is shown (with its
+    /// open condition as data for the script and as a hint, see <see cref="ConditionOf"/>), and its answer is ignored on
+    /// submit when the condition hides it.
     /// </summary>
-    public bool IsShown(FormField field)
-    {
-        if (field.Condition is not { Rules.Count: > 0 } condition)
-        {
-            return true;
-        }
+    public bool IsShown(FormField field) => ConditionOf(field).Rendered;
 
-        var onThisPage = PageFields.ToList();
-        if (condition.Rules.Any(r => Form.FindField(r.Field) is { } other && onThisPage.Contains(other)))
-        {
-            return true;
-        }
+    /// <summary>The field's condition split for this page: rendered or not, and the rules still open on the page.</summary>
+    public PageFieldCondition ConditionOf(FormField field) => PageConditions.Resolve(Form, PageIndex, Values, field);
 
-        return new FormConditions(Form, Values).IsVisible(field);
-    }
+    /// <summary>Whether any field on this page has a condition the browser can decide (then the page loads the script).</summary>
+    public bool HasOpenConditions => PageFields.Any(f => ConditionOf(f).Open is not null);
 
     /// <summary>The element id of a field's (first) input, the target of the error summary's link.</summary>
     public static string InputId(FormField field) =>
