@@ -1,3 +1,5 @@
+using Initiativenberatung.Web.Forms.DeliveryApi;
+using System.Text.Json;
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
@@ -72,9 +74,6 @@ public sealed class DeliveryApiRequestFactory(
     IOptionsMonitor<DeliveryApiOptions> options)
 {
     /// <summary>Keys of the stored form definition that Umbraco Forms' delivery API does not expose.</summary>
-    private static readonly string[] InternalFormKeys =
-        ["storeRecordsLocally", "requiredErrorMessage", "invalidErrorMessage", "daysToRetainSubmittedRecordsFor", "submittedAtPrecision"];
-
     /// <summary>The request, or the problem with the <c>Start-Item</c> header.</summary>
     public async Task<(DeliveryApiRequest? Request, string? Error)> CreateAsync(HttpContext context)
     {
@@ -97,23 +96,13 @@ public sealed class DeliveryApiRequestFactory(
             }
         }
 
-        var writer = new DeliveryJsonWriter(snapshot, settings.IsContentTypeAllowed, FormNode);
+        var writer = new DeliveryJsonWriter(snapshot, settings.IsContentTypeAllowed, key => FormNode(key, snapshot));
         return (new DeliveryApiRequest(snapshot, writer, startItem, preview, settings), null);
     }
 
-    private JsonObject? FormNode(Guid key)
-    {
-        if (forms.Get(key) is not { } form)
-        {
-            return null;
-        }
-
-        var node = FormDefinitionJson.ToNode(form);
-        foreach (var internalKey in InternalFormKeys)
-        {
-            node.Remove(internalKey);
-        }
-
-        return node;
-    }
+    /// <summary>An expanded form picker: the same definition as the Forms API's <c>GET definitions/{id}</c>.</summary>
+    private JsonObject? FormNode(Guid key, PublishedSnapshot snapshot) =>
+        forms.Get(key) is { } form
+            ? JsonSerializer.SerializeToNode(FormDeliveryMapper.ToDefinition(form, snapshot), JsonSerializerOptions.Web) as JsonObject
+            : null;
 }

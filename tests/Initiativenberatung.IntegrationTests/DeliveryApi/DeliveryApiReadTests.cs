@@ -23,7 +23,7 @@ public sealed class DeliveryApiReadTests
     [OneTimeSetUp]
     public void StartSite()
     {
-        _factory = CreateSite();
+        _factory = CreateSite(("Forms:DeliveryApi:Enabled", "true"));
         _client = _factory.CreateClient(new() { AllowAutoRedirect = false });
     }
 
@@ -179,6 +179,8 @@ public sealed class DeliveryApiReadTests
         var home = await _client.GetJsonAsync("content/item/");
         var homeExpanded = await _client.GetJsonAsync("content/item/?expand=properties[sections[properties[link]]]");
         var form = expanded.Props().GetProperty("form").GetProperty("form");
+        using var definitionResponse = await _client.GetAsync(new Uri($"/umbraco/forms/delivery/api/v1/definitions/{SurveyForm}", UriKind.Relative));
+        var definition = JsonDocument.Parse(await definitionResponse.Content.ReadAsStringAsync()).RootElement;
         var link = home.Block("callToActionBlock").Props().GetProperty("link");
         var linkExpanded = homeExpanded.Block("callToActionBlock").Props().GetProperty("link");
 
@@ -189,6 +191,7 @@ public sealed class DeliveryApiReadTests
             Assert.That(form.Str("id"), Is.EqualTo(SurveyForm.ToString()));
             Assert.That(form.GetProperty("pages").GetArrayLength(), Is.GreaterThan(0));
             Assert.That(form.TryGetProperty("storeRecordsLocally", out _), Is.False, "internal settings stay internal");
+            Assert.That(form.GetProperty("pages").GetRawText(), Is.EqualTo(definition.GetProperty("pages").GetRawText()), "the same shape as the Forms API");
             Assert.That(link.Str("id"), Is.EqualTo(Survey.ToString()));
             Assert.That(link.GetProperty("route").Str("path"), Is.EqualTo("/umfrage/"));
             Assert.That(link.Props().EnumerateObject(), Is.Empty, "shallow without expand");
