@@ -42,7 +42,11 @@ public static class CmsStartup
                 await db.Database.MigrateAsync(cancellationToken);
             }
 
-            await SqlitePersistence.EnableWalAsync(db, cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                await SqlitePersistence.EnableWalAsync(db, cancellationToken);
+            }
+
             firstBoot = !await db.ContentTypes.AnyAsync(cancellationToken);
         }
 
