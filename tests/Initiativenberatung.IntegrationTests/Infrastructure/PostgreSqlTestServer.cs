@@ -64,9 +64,10 @@ public sealed class PostgreSqlTestServer : IAsyncDisposable
             }
 
             await started.RunToolAsync("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+            // A server time zone other than UTC makes any timestamp conversion on the server side visible as an hour's shift.
             var options = string.Join(' ',
                 $"-p {port.ToString(CultureInfo.InvariantCulture)}", "-c listen_addresses=127.0.0.1", $"-k {folder}",
-                "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=200");
+                "-c fsync=off", "-c synchronous_commit=off", "-c timezone=Europe/Berlin", "-c full_page_writes=off", "-c max_connections=200");
             await started.RunToolAsync("pg_ctl", ["start", "-w", "-t", "60", "-D", data, "-l", Path.Combine(folder, "server.log"), "-o", options]);
             await started.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
             return started;

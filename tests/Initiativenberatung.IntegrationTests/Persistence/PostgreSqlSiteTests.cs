@@ -64,6 +64,9 @@ public sealed class PostgreSqlSiteTests
         var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         var contentTypes = await db.ContentTypes.CountAsync();
+        var zoned = await db.Database.SqlQueryRaw<string>(
+            "SELECT table_name || '.' || column_name AS \"Value\" FROM information_schema.columns WHERE table_schema = 'public' AND data_type = 'timestamp with time zone'")
+            .ToListAsync();
         var first = await _public.GetStringAsync(new Uri("/", UriKind.Relative));
         var before = _factory.SqlCommands.Count;
         for (var i = 0; i < 3; i++)
@@ -79,6 +82,7 @@ public sealed class PostgreSqlSiteTests
             Assert.That(applied, Has.Count.EqualTo(1).And.All.EndsWith("_Initial"), "one baseline migration");
             Assert.That(pending, Is.Empty);
             Assert.That(contentTypes, Is.GreaterThan(0), "uSync imported");
+            Assert.That(zoned, Is.EqualTo(new[] { "AspNetUsers.LockoutEnd" }), "DateTime columns are timestamp without time zone (UTC)");
             Assert.That(document.QuerySelector("h1")?.TextContent.Trim(), Is.EqualTo("Zusammenarbeit von Kommunen und Initiativen"));
             Assert.That(document.QuerySelector("main")?.TextContent, Does.Contain("Bürgerschaftliches Engagement ist ein wichtiger Zukunftsfaktor"));
             Assert.That(_factory.SqlCommands.Count - before, Is.Zero, "page views are served from the snapshot");
