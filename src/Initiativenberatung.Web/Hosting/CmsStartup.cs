@@ -42,11 +42,7 @@ public static class CmsStartup
                 await db.Database.MigrateAsync(cancellationToken);
             }
 
-            if (db.Database.IsSqlite())
-            {
-                await SqlitePersistence.EnableWalAsync(db, cancellationToken);
-            }
-
+            await SqlitePersistence.EnableWalAsync(db, cancellationToken);
             firstBoot = !await db.ContentTypes.AnyAsync(cancellationToken);
         }
 
