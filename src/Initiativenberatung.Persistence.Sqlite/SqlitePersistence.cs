@@ -39,10 +39,14 @@ public static class SqlitePersistence
         }
     }
 
-    /// <summary>Switches the database to write-ahead logging (persistent per file).</summary>
+    /// <summary>Switches a SQLite database to write-ahead logging (persistent per file); does nothing on other providers.</summary>
     public static async Task EnableWalAsync(CmsDbContext db, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 using Initiativenberatung.Infrastructure.Persistence;
+using Initiativenberatung.Persistence.PostgreSql;
 using Initiativenberatung.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +7,7 @@ namespace Initiativenberatung.Web.Hosting;
 
 public static class PersistenceRegistration
 {
-    /// <summary>Database provider from <c>Database:Provider</c>, connection from <c>ConnectionStrings:Default</c>.</summary>
+    /// <summary>Database provider from <c>Database:Provider</c> (Sqlite, PostgreSql), connection from <c>ConnectionStrings:Default</c>.</summary>
     public static WebApplicationBuilder AddCmsPersistence(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -14,31 +15,48 @@ public static class PersistenceRegistration
         var connectionString = builder.Configuration.GetConnectionString("Default");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new InvalidOperationException("ConnectionStrings:Default fehlt. Beispiel: \"Data Source=App_Data/initiativenberatung.db\".");
+            throw new InvalidOperationException(
+                "ConnectionStrings:Default fehlt. Beispiel SQLite: \"Data Source=App_Data/initiativenberatung.db\", "
+                + "PostgreSQL: \"Host=localhost;Database=initiativenberatung;Username=cms;Password=…\".");
         }
 
-        if (!string.Equals(provider, SqlitePersistence.ProviderName, StringComparison.OrdinalIgnoreCase))
+        Action<DbContextOptionsBuilder> configure;
+        if (string.Equals(provider, SqlitePersistence.ProviderName, StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"Database:Provider '{provider}' wird noch nicht unterstützt; verfügbar ist 'Sqlite'.");
+            var resolved = ResolveSqlite(connectionString, builder.Environment.ContentRootPath);
+            SqlitePersistence.EnsureDirectory(resolved);
+            configure = options => SqlitePersistence.Configure(options, resolved);
         }
-
-        // Relative SQLite paths are taken from the content root, not the working directory.
-        var sqlite = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
-        if (!Path.IsPathRooted(sqlite.DataSource) && sqlite.DataSource != ":memory:")
+        else if (string.Equals(provider, PostgreSqlPersistence.ProviderName, StringComparison.OrdinalIgnoreCase))
         {
-            sqlite.DataSource = Path.Combine(builder.Environment.ContentRootPath, sqlite.DataSource);
+            configure = options => PostgreSqlPersistence.Configure(options, connectionString);
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider '{provider}' wird nicht unterstützt; verfügbar sind '{SqlitePersistence.ProviderName}' und '{PostgreSqlPersistence.ProviderName}'.");
         }
 
-        var resolved = sqlite.ToString();
-        SqlitePersistence.EnsureDirectory(resolved);
         builder.Services.AddDbContextFactory<CmsDbContext>((sp, options) =>
         {
-            SqlitePersistence.Configure(options, resolved);
+            configure(options);
             foreach (var interceptor in sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>())
             {
                 options.AddInterceptors(interceptor);
             }
         });
         return builder;
+    }
+
+    /// <summary>Relative SQLite paths are taken from the content root, not the working directory.</summary>
+    private static string ResolveSqlite(string connectionString, string contentRoot)
+    {
+        var sqlite = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (!Path.IsPathRooted(sqlite.DataSource) && sqlite.DataSource != ":memory:")
+        {
+            sqlite.DataSource = Path.Combine(contentRoot, sqlite.DataSource);
+        }
+
+        return sqlite.ToString();
     }
 }

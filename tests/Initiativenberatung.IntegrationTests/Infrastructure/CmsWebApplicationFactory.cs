@@ -29,6 +29,14 @@ public sealed class CmsWebApplicationFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration for this site (set before the first request), e.g. <c>uSync:Settings:RootFolder</c>.</summary>
     public Dictionary<string, string> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Runs this site on PostgreSQL (an empty database, migrated and seeded on first boot) instead of the temp SQLite file.</summary>
+    public CmsWebApplicationFactory UsePostgreSql(string connectionString)
+    {
+        Settings["Database:Provider"] = "PostgreSql";
+        Settings["ConnectionStrings:Default"] = connectionString;
+        return this;
+    }
+
     public static string RepositoryRoot => Initiativenberatung.Testing.RepositoryPaths.Root;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
