@@ -8,6 +8,6 @@ public sealed class DatabaseOptions
     public const string SectionName = "Database";
 
     [Required]
-    [RegularExpression("^(Sqlite|PostgreSql)$", ErrorMessage = "Database:Provider muss 'Sqlite' oder 'PostgreSql' sein.")]
+    [RegularExpression("^(?i:Sqlite|PostgreSql)$", ErrorMessage = "Database:Provider muss 'Sqlite' oder 'PostgreSql' sein.")]
     public string Provider { get; set; } = "Sqlite";
 }

@@ -7,6 +7,8 @@ public sealed class DatabaseOptionsTests
 {
     [TestCase("Sqlite", true)]
     [TestCase("PostgreSql", true)]
+    [TestCase("postgresql", true)]
+    [TestCase("SQLITE", true)]
     [TestCase("MySql", false)]
     [TestCase("", false)]
     public void Validates_provider_name_When_options_are_bound(string provider, bool valid)
