@@ -12,6 +12,9 @@ var verbs = new Dictionary<string, Func<CommandLine, Task<int>>>(StringComparer.
     ["start-time"] = StartTime.RunAsync,
     ["page-weight"] = PageWeight.RunAsync,
     ["export-stages"] = ExportStages.RunAsync,
+    ["durability-post"] = Durability.PostAsync,
+    ["durability-check"] = Durability.CheckAsync,
+    ["mixed-load"] = MixedLoad.RunAsync,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var run))

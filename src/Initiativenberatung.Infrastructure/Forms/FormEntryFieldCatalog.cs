@@ -11,33 +11,47 @@ namespace Initiativenberatung.Infrastructure.Forms;
 /// appended; an in-memory copy per form means an append whose aliases and captions are known costs no SQL. Plain EF queries,
 /// no provider-specific SQL.
 /// </summary>
-public sealed class FormEntryFieldCatalog(IDbContextFactory<CmsDbContext> dbFactory)
+public sealed class FormEntryFieldCatalog(IDbContextFactory<CmsDbContext> dbFactory) : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, string>> _known = new();
+    private readonly SemaphoreSlim _write = new(1, 1);
 
     /// <summary>Records the aliases/captions that are new for the form (one read and one write only when something is new).</summary>
     public async Task EnsureAsync(Guid formKey, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken = default)
     {
         var wanted = fields.Where(f => !string.IsNullOrEmpty(f.Key)).DistinctBy(f => f.Key, StringComparer.Ordinal).ToList();
-        if (_known.TryGetValue(formKey, out var known) && wanted.All(f => known.TryGetValue(f.Key, out var caption) && caption == f.Value))
+        if (IsKnown(formKey, wanted))
         {
             return;
         }
 
-        for (var attempt = 0; ; attempt++)
+        // One writer at a time in this process: concurrent first appends with different new aliases would otherwise
+        // collide on the unique (FormKey, Alias) more often than one retry can absorb (seen as a 500 under load, D2).
+        await _write.WaitAsync(cancellationToken);
+        try
         {
-            try
+            for (var attempt = 0; !IsKnown(formKey, wanted); attempt++)
             {
-                await WriteAsync(formKey, wanted, cancellationToken);
-                return;
-            }
-            catch (DbUpdateException) when (attempt == 0)
-            {
-                // Another append recorded the same alias at the same moment: read again and retry once.
-                _known.TryRemove(formKey, out _);
+                try
+                {
+                    await WriteAsync(formKey, wanted, cancellationToken);
+                    return;
+                }
+                catch (DbUpdateException) when (attempt == 0)
+                {
+                    // Another process recorded the same alias at the same moment: read again and retry once.
+                    _known.TryRemove(formKey, out _);
+                }
             }
         }
+        finally
+        {
+            _write.Release();
+        }
     }
+
+    private bool IsKnown(Guid formKey, List<KeyValuePair<string, string>> wanted) =>
+        _known.TryGetValue(formKey, out var known) && wanted.All(f => known.TryGetValue(f.Key, out var caption) && caption == f.Value);
 
     /// <summary>The recorded columns of a form in the order they were first stored.</summary>
     public async Task<IReadOnlyList<KeyValuePair<string, string>>> ListAsync(Guid formKey, CancellationToken cancellationToken = default)
@@ -87,6 +101,8 @@ public sealed class FormEntryFieldCatalog(IDbContextFactory<CmsDbContext> dbFact
         _known.TryRemove(formKey, out _);
         await EnsureAsync(formKey, order.Select(a => KeyValuePair.Create(a, fields[a])), cancellationToken);
     }
+
+    public void Dispose() => _write.Dispose();
 
     /// <summary>Forgets a form (its rows are deleted with the form).</summary>
     public void Forget(Guid formKey) => _known.TryRemove(formKey, out _);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.Extensions.Localization;
 
 namespace Initiativenberatung.Web.Forms.DeliveryApi;
@@ -39,6 +40,13 @@ public static class FormEntryRequestReader
             }
 
             list.Add(message);
+        }
+
+        // JsonDocument checks the structure, not the bytes inside strings: broken UTF-8 would throw only when a value is read.
+        if (!Utf8.IsValid(body.Span))
+        {
+            Error("$", text["Api.InvalidUtf8", FirstInvalidUtf8(body.Span) + 1]);
+            return Result(answers, errors, formToken);
         }
 
         JsonDocument document;
@@ -203,6 +211,12 @@ public static class FormEntryRequestReader
         JsonValueKind.False => "false",
         _ => null,
     };
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
+        return read;
+    }
 
     private static string Short(string name) => name.Length <= 64 ? name : name[..64] + "…";
 

@@ -64,6 +64,20 @@ public sealed class SurveyController(
         IFormCollection posted;
         try
         {
+            // The form reader keeps a bad percent escape (%zz, %C3%28) as text and turns raw broken UTF-8 into U+FFFD,
+            // so the encoding is checked on the bytes first (urlencoded bodies; the size is limited above).
+            if (Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                Request.EnableBuffering(bufferThreshold: (int)Math.Min(maxBytes, 1024 * 1024), bufferLimit: maxBytes);
+                using var buffer = new MemoryStream();
+                await Request.Body.CopyToAsync(buffer, cancellationToken);
+                Request.Body.Position = 0;
+                if (!UrlEncodedBody.IsWellFormed(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+                {
+                    return Problem(StatusCodes.Status400BadRequest, text["Survey.BadEncoding"], null);
+                }
+            }
+
             posted = await Request.ReadFormAsync(new FormOptions
             {
                 ValueCountLimit = 512,
@@ -84,6 +98,13 @@ public sealed class SurveyController(
         if (posted.Files.Count > 0)
         {
             return Problem(StatusCodes.Status400BadRequest, text["Survey.BadRequest"], null);
+        }
+
+        // The form reader turns broken UTF-8 (raw or percent-encoded) into U+FFFD; a browser never sends that, and
+        // storing the replaced text would silently change the answer.
+        if (posted.Any(p => p.Key.Contains('\uFFFD', StringComparison.Ordinal) || p.Value.Any(v => v?.Contains('\uFFFD', StringComparison.Ordinal) == true)))
+        {
+            return Problem(StatusCodes.Status400BadRequest, text["Survey.BadEncoding"], null);
         }
 
         if (!await antiforgery.IsRequestValidAsync(HttpContext))

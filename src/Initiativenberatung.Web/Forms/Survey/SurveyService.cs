@@ -35,6 +35,12 @@ public sealed class SurveyService(FormDefinitionCache forms, SurveyStateProtecto
             return null;
         }
 
+        // A time outside DateTimeOffset's range is as broken as a forged token (and must not throw).
+        if (state.IssuedAtUnixMs < DateTimeOffset.MinValue.ToUnixTimeMilliseconds() || state.IssuedAtUnixMs > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
+        {
+            return null;
+        }
+
         var age = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(state.IssuedAtUnixMs);
         return age > TimeSpan.FromHours(options.Value.StateLifetimeHours) || age < TimeSpan.FromMinutes(-5) ? null : state;
     }
