@@ -1,5 +1,6 @@
 using System.Net;
 using Initiativenberatung.Core.Users;
+using Initiativenberatung.IntegrationTests.Content;
 using Initiativenberatung.IntegrationTests.Forms;
 using Initiativenberatung.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -11,6 +12,8 @@ namespace Initiativenberatung.IntegrationTests.Security;
 public sealed class EncodingTests
 {
     private const string Staff = "auswertung-xss@example.org";
+    private const string Editor = "redaktion-xss@example.org";
+    private static readonly Guid Home = new("5f0c7a2e-3b1d-4e8a-9c6f-2d4b8e1a7c30");
     private const string Hostile = "<img src=x onerror=alert(1)>";
     private const string HostileScript = "<script>alert(1)</script>";
     private const string Encoded = "&lt;img src=x onerror=alert(1)&gt;";
@@ -23,6 +26,7 @@ public sealed class EncodingTests
         _factory = new CmsWebApplicationFactory();
         _factory.CreateClient().Dispose();
         await _factory.CreateUserAsync(Staff, BackOfficeRoles.Staff);
+        await _factory.CreateUserAsync(Editor, BackOfficeRoles.Editor);
     }
 
     [OneTimeTearDown]
@@ -115,6 +119,30 @@ public sealed class EncodingTests
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(body, Does.Contain("&lt;script&gt;alert(1)&lt;/script&gt;"), "the search text is shown back, encoded");
             Assert.That(body, Does.Not.Contain("<script>alert").And.Not.Contain("<img src"));
+        });
+    }
+
+    [Test]
+    public async Task Shows_a_hostile_draft_without_active_markup_When_the_editor_opens_the_preview()
+    {
+        using var editor = await _factory.SignedInClientAsync(Editor);
+        var form = await editor.EditFormAsync(Home);
+        form.Set("p.headline", "Überschrift " + HostileScript);
+        form.Set("p.intro", "Einleitung " + Hostile);
+        form.Set("p.sections[1].text", "<p>Sicherer Entwurf" + HostileScript + Hostile + "<a href=\"javascript:alert(2)\">Link</a></p>");
+
+        using var saved = await editor.PostEditAsync(Home, "Save", form);
+        using var preview = await editor.GetAsync(new Uri($"/umbraco/preview/{Home:D}", UriKind.Relative));
+        var html = await preview.Content.ReadAsStringAsync();
+        var edit = await editor.GetStringAsync(new Uri(ContentEditorClient.EditPath(Home), UriKind.Relative));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(preview.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(html, Does.Contain("Sicherer Entwurf").And.Contain("Überschrift &lt;script&gt;"), "the draft is shown, text encoded");
+            Assert.That(html, Does.Not.Contain(HostileScript).And.Not.Contain("<img src=x").And.Not.Contain("javascript:"));
+            Assert.That(edit, Does.Not.Contain(HostileScript).And.Not.Contain("<img src=x"), "the editor shows the draft encoded too");
         });
     }
 }
