@@ -28,6 +28,25 @@ public sealed class BackOfficeEndpointSweepTests
     /// <summary>Public APIs that live below <c>/umbraco</c> as in Umbraco; they have their own tests (API key, preview, CORS).</summary>
     private static readonly string[] PublicApis = ["umbraco/delivery/", "umbraco/forms/delivery/", "umbraco/openapi/", "umbraco/api-docs", "umbraco/swagger", "umbraco/scalar"];
 
+    /// <summary>
+    /// Who may use each section, written down here independently of the code (longest prefix wins), so a page that loses its
+    /// policy attribute is caught: the 403 sweep expects these roles, not the ones the endpoint happens to declare.
+    /// </summary>
+    private static readonly (string Prefix, string[] Roles)[] Sections =
+    [
+        ("umbraco/content", [BackOfficeRoles.Administrator, BackOfficeRoles.Editor]),
+        ("umbraco/preview", [BackOfficeRoles.Administrator, BackOfficeRoles.Editor]),
+        ("umbraco/media", [BackOfficeRoles.Administrator, BackOfficeRoles.Editor]),
+        ("umbraco/forms/builder", [BackOfficeRoles.Administrator, BackOfficeRoles.Editor]),
+        ("umbraco/forms", [BackOfficeRoles.Administrator, BackOfficeRoles.Staff]),
+        ("umbraco/forms/{key:guid}/delete", [BackOfficeRoles.Administrator]), // deleting a whole form
+        ("umbraco/settings", [BackOfficeRoles.Administrator]),
+        ("umbraco/users", [BackOfficeRoles.Administrator]),
+        ("umbraco/account", [.. BackOfficeRoles.All]),
+        ("umbraco/logout", [.. BackOfficeRoles.All]),
+        ("umbraco", [.. BackOfficeRoles.All]),
+    ];
+
     private static readonly string[] StateChangingMethods = [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete];
 
     private CmsWebApplicationFactory _factory = null!;
@@ -73,6 +92,17 @@ public sealed class BackOfficeEndpointSweepTests
     }
 
     [Test]
+    public void Declares_the_policy_of_its_section_When_an_endpoint_is_protected()
+    {
+        var mismatches = _endpoints.Where(e => e.AllowedRoles is not null)
+            .Where(e => !e.AllowedRoles!.Order().SequenceEqual(ExpectedRoles(e.Route).Order()))
+            .Select(e => $"{e.Route}: declares [{string.Join(", ", e.AllowedRoles!)}], section is [{string.Join(", ", ExpectedRoles(e.Route))}]")
+            .ToList();
+
+        Assert.That(mismatches, Is.Empty);
+    }
+
+    [Test]
     public async Task Redirects_to_the_login_When_an_anonymous_caller_requests_any_protected_endpoint()
     {
         using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
@@ -99,7 +129,7 @@ public sealed class BackOfficeEndpointSweepTests
     public async Task Answers_403_When_a_signed_in_user_requests_an_endpoint_the_role_lacks_the_permission_for(string role)
     {
         using var client = await _factory.SignedInClientAsync(EmailOf(role));
-        var forbidden = _endpoints.Where(e => e.AllowedRoles is not null && !e.AllowedRoles.Contains(role)).ToList();
+        var forbidden = _endpoints.Where(e => e.AllowedRoles is not null && !ExpectedRoles(e.Route).Contains(role)).ToList();
         var failures = new List<string>();
         foreach (var endpoint in forbidden)
         {
@@ -149,6 +179,10 @@ public sealed class BackOfficeEndpointSweepTests
             Assert.That(failures, Is.Empty);
         });
     }
+
+    private static string[] ExpectedRoles(string route) =>
+        Sections.Where(s => route.Equals(s.Prefix, StringComparison.OrdinalIgnoreCase) || route.StartsWith(s.Prefix + "/", StringComparison.OrdinalIgnoreCase))
+            .MaxBy(s => s.Prefix.Length).Roles ?? [];
 
     private static string EmailOf(string role) => $"sweep-{role.ToLowerInvariant()}@example.org";
 
