@@ -161,7 +161,7 @@ public class CmsDbContext(DbContextOptions<CmsDbContext> options)
             e.HasIndex(f => f.Alias).IsUnique();
         });
 
-        // Anonymous by design: no IP, user agent, referrer, cookie or user id column (QUALITY.md, "Anonymity").
+        // Anonymous by design: no IP, user agent, referrer, cookie or user id column (docs/quality.md, "Anonymity").
         modelBuilder.Entity<FormEntry>(e =>
         {
             e.ToTable("FormEntries");

@@ -16,7 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Initiativenberatung.IntegrationTests.Forms;
 
 /// <summary>
-/// QUALITY.md D3: 10,000 pseudo-random malformed posts against the HTML survey (<c>POST /formulare/absenden</c>) and the
+/// docs/quality.md D3: 10,000 pseudo-random malformed posts against the HTML survey (<c>POST /formulare/absenden</c>) and the
 /// Forms delivery API (<c>POST …/entries/{id}</c>): wrong types, huge values, unknown and duplicate fields, missing or
 /// forged tokens, tampered or forged signed state, absurd page numbers, broken UTF-8 and percent-encodings, wrong content
 /// types, oversized bodies. Every answer is a 4xx with a clear message (German HTML for the survey, problem details for the
