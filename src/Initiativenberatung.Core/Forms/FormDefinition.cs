@@ -46,6 +46,12 @@ public sealed class FormDefinition
     /// <summary>Entries older than this many days are deleted; <c>null</c> keeps them.</summary>
     public int? RetentionDays { get; set; }
 
+    /// <summary>The retention that applied before the last change of <see cref="RetentionDays"/> (see <see cref="FormRetention"/>).</summary>
+    public int? PreviousRetentionDays { get; set; }
+
+    /// <summary>When <see cref="RetentionDays"/> was last changed (UTC); <c>null</c> when never.</summary>
+    public DateTime? RetentionChangedOn { get; set; }
+
     /// <summary>Precision of the stored submission time; <c>null</c> = the site default (<c>Forms:SubmittedAtPrecision</c>).</summary>
     public SubmittedAtPrecision? SubmittedAtPrecision { get; set; }
 

@@ -17,6 +17,11 @@ namespace Initiativenberatung.Core.Forms;
 /// </summary>
 public static class FormDefinitionJson
 {
+    /// <summary>Bookkeeping of the last retention change (see <see cref="FormRetention"/>); not compared in reports.</summary>
+    private const string RetentionChangedOnKey = "retentionChangedOn";
+
+    private const string PreviousRetentionDaysKey = "previousRetentionDays";
+
     public static string Write(FormDefinition form) => SortedJson.Write(ToNode(form));
 
     /// <summary>One field as compact canonical JSON (used for report diffs).</summary>
@@ -27,6 +32,8 @@ public static class FormDefinitionJson
     {
         var node = ToNode(form);
         node.Remove("pages");
+        node.Remove(RetentionChangedOnKey);
+        node.Remove(PreviousRetentionDaysKey);
         return SortedJson.Write(node);
     }
 
@@ -69,6 +76,15 @@ public static class FormDefinitionJson
         if (form.SubmittedAtPrecision is { } precision)
         {
             node["submittedAtPrecision"] = precision.ToString();
+        }
+
+        if (form.RetentionChangedOn is { } changed)
+        {
+            node[RetentionChangedOnKey] = changed.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+            if (form.PreviousRetentionDays is { } previous)
+            {
+                node[PreviousRetentionDaysKey] = previous;
+            }
         }
 
         return node;
@@ -184,7 +200,16 @@ public static class FormDefinitionJson
             MessageOnSubmit = Text(root, "messageOnSubmit"),
             GoToPageOnSubmit = Guid.TryParse(Text(root, "gotoPageOnSubmit"), out var page) && page != Guid.Empty ? page : null,
             RetentionDays = Int(root, "daysToRetainSubmittedRecordsFor"),
+            PreviousRetentionDays = Int(root, PreviousRetentionDaysKey),
         };
+        if (Text(root, RetentionChangedOnKey) is { } changedText)
+        {
+            form.RetentionChangedOn = DateTime.TryParse(changedText, CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var changed)
+                ? changed
+                : throw new FormatException($"{RetentionChangedOnKey} ist kein Zeitpunkt (ist „{changedText}“).");
+        }
+
         if (Text(root, "submittedAtPrecision") is { } precisionText)
         {
             form.SubmittedAtPrecision = SubmittedAtPrecisions.Parse(precisionText)

@@ -26,7 +26,9 @@ public sealed partial class UsyncService
                 continue;
             }
 
-            var record = FormDefinitionStore.ToRecord(incoming, clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            FormRetention.CarryOver(existing is null ? null : TryDefinition(existing), incoming, now);
+            var record = FormDefinitionStore.ToRecord(incoming, now);
             if (run.Apply)
             {
                 if (existing is null)
@@ -49,6 +51,18 @@ public sealed partial class UsyncService
             run.State.Forms[record.Key] = record;
             Add(run, handler, "Form", incoming.Name, incoming.Key, entry.RelativePath,
                 existing is null ? UsyncChangeKind.Create : UsyncChangeKind.Update, null, details);
+        }
+    }
+
+    private static FormDefinition? TryDefinition(FormDefinitionRecord record)
+    {
+        try
+        {
+            return FormDefinitionStore.ToDefinition(record);
+        }
+        catch (FormatException)
+        {
+            return null;
         }
     }
 

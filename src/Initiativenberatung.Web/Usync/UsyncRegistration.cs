@@ -16,6 +16,7 @@ public static class UsyncRegistration
         builder.Services.AddSingleton<UsyncService>();
         builder.Services.AddSingleton<IStartupStep, UsyncStartupStep>();
         builder.Services.AddSingleton<ISchemaSaveListener, UsyncExportOnSave>();
+        builder.Services.AddSingleton<UsyncOverwriteNotice>();
         builder.Services.AddSingleton<ICliCommand, UsyncExportCommand>();
         builder.Services.AddSingleton<ICliCommand, UsyncImportCommand>();
         builder.Services.AddSingleton<ICliCommand, UsyncReportCommand>();

@@ -306,6 +306,17 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
         return deleted;
     }
 
+    /// <summary>What a purge with <paramref name="before"/> would delete: count, first and last entry number, oldest and newest day.</summary>
+    public async Task<FormPurgePreview> CountBeforeAsync(Guid formKey, DateTime before, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var due = await db.FormEntries.AsNoTracking().Where(e => e.FormKey == formKey && e.SubmittedOn < before)
+            .GroupBy(e => e.FormKey)
+            .Select(g => new FormPurgePreview(g.Count(), g.Min(e => e.Id), g.Max(e => e.Id), g.Min(e => e.SubmittedOn), g.Max(e => e.SubmittedOn)))
+            .SingleOrDefaultAsync(cancellationToken);
+        return due ?? new FormPurgePreview(0, 0, 0, default, default);
+    }
+
     /// <summary>The cut-off for a retention of <paramref name="days"/> days at the current time.</summary>
     public DateTime RetentionCutoff(int days) => clock.GetUtcNow().UtcDateTime.Date.AddDays(-days);
 
@@ -366,3 +377,6 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
+
+/// <summary>The entries a retention purge is about to delete.</summary>
+public sealed record FormPurgePreview(int Count, long FirstId, long LastId, DateTime Oldest, DateTime Newest);

@@ -6,6 +6,7 @@ public static class FormBuilderRegistration
     public static WebApplicationBuilder AddFormBuilder(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<FormBuilderService>();
+        builder.Services.AddSingleton<ProtectedFormSettings>();
         return builder;
     }
 }

@@ -29,6 +29,7 @@ public sealed partial class FormBuilderService(
     IEnumerable<IFormDefinitionSavedListener> formListeners,
     IEnumerable<ISchemaSaveListener> schemaListeners,
     IStringLocalizer<FormBuilderText> text,
+    ProtectedFormSettings protectedSettings,
     TimeProvider clock,
     ILogger<FormBuilderService> logger) : IDisposable
 {
@@ -97,7 +98,12 @@ public sealed partial class FormBuilderService(
     };
 
     /// <param name="created">Whether the form is new (its key must not exist yet).</param>
-    public async Task<FormBuilderSaveResult> SaveAsync(FormDefinition form, bool created, Actor actor, CancellationToken cancellationToken = default)
+    /// <param name="protectedMode">
+    /// Whether the caller may change retention, local storage and time precision (see <see cref="ProtectedFormSettings"/>);
+    /// by default the stored values stay.
+    /// </param>
+    public async Task<FormBuilderSaveResult> SaveAsync(FormDefinition form, bool created, Actor actor,
+        ProtectedSettingsMode protectedMode = ProtectedSettingsMode.Keep, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(actor);
@@ -113,10 +119,29 @@ public sealed partial class FormBuilderService(
                 return new(null, [new("", text[created ? "Form.KeyExists" : "Form.NotFound"])], []);
             }
 
-            if (existing is not null && TryRead(existing) is { } previous)
+            var previous = existing is null ? null : TryRead(existing);
+            if (previous is not null)
             {
                 FormConditionReferences.RenameAliases(previous, form);
             }
+
+            var stored = previous ?? new FormDefinition();
+            IReadOnlyList<ProtectedSettingChange> protectedChanges = [];
+            if (protectedMode == ProtectedSettingsMode.Keep)
+            {
+                ProtectedFormSettings.KeepStored(stored, form);
+            }
+            else
+            {
+                protectedChanges = protectedSettings.Changes(stored, form);
+                if (protectedChanges.Count > 0 && protectedMode != ProtectedSettingsMode.Change)
+                {
+                    return new(null, [new(ProtectedFormSettings.ConfirmationField, protectedSettings.ConfirmationMessage(protectedChanges))], []);
+                }
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            FormRetention.CarryOver(previous, form, now);
 
             var pages = await db.ContentNodes.AsNoTracking().Where(n => !n.Trashed).Select(n => n.Key).ToListAsync(cancellationToken);
             var errors = Validate(form, others.Select(o => o.Alias), pages.ToHashSet());
@@ -125,7 +150,7 @@ public sealed partial class FormBuilderService(
                 return new(null, errors, []);
             }
 
-            var record = FormDefinitionStore.ToRecord(form, clock.GetUtcNow().UtcDateTime);
+            var record = FormDefinitionStore.ToRecord(form, now);
             if (existing is null)
             {
                 db.FormDefinitions.Add(record);
@@ -137,6 +162,11 @@ public sealed partial class FormBuilderService(
 
             audit.Add(db, actor, created ? "Create" : "Save", EntityType, form.Key, form.Name,
                 string.Format(CultureInfo.InvariantCulture, "alias={0}; pages={1}; fields={2}", form.Alias, form.Pages.Count, form.AllFields().Count()));
+            if (protectedChanges.Count > 0)
+            {
+                audit.Add(db, actor, "ChangeProtectedSettings", EntityType, form.Key, form.Name, string.Join("; ", protectedChanges));
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
         finally

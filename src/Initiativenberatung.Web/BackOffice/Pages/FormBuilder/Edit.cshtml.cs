@@ -1,5 +1,8 @@
 using System.Globalization;
 using Initiativenberatung.Core.Forms;
+using Initiativenberatung.Core.Users;
+using Initiativenberatung.Infrastructure.Usync;
+using Initiativenberatung.Web.Usync;
 using Initiativenberatung.Web.BackOffice.FormBuilder;
 using Initiativenberatung.Web.BackOffice.Settings;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +18,7 @@ namespace Initiativenberatung.Web.BackOffice.Pages.FormBuilder;
 /// JavaScript). "Speichern" validates everything on the server and stores it.
 /// </summary>
 [Authorize(Policy = BackOfficePolicies.FormBuilder)]
-public sealed partial class EditModel(FormBuilderService forms, IStringLocalizer<FormBuilderText> text) : PageModel
+public sealed partial class EditModel(FormBuilderService forms, UsyncOverwriteNotice usyncNotice, IStringLocalizer<FormBuilderText> text) : PageModel
 {
     public const string MessageKey = "FormBuilder.Messages";
 
@@ -24,6 +27,19 @@ public sealed partial class EditModel(FormBuilderService forms, IStringLocalizer
 
     [BindProperty]
     public FormDefinition Form { get; set; } = new();
+
+    /// <summary>The administrator's confirmation of a change to retention, local storage or time precision.</summary>
+    [BindProperty]
+    public bool ProtectedChangeConfirmed { get; set; }
+
+    /// <summary>Only administrators change the protected settings; others see them read-only.</summary>
+    public bool MayChangeProtectedSettings => User.IsInRole(BackOfficeRoles.Administrator);
+
+    /// <summary>Whether the list of protected changes waits for the confirmation.</summary>
+    public bool AsksForConfirmation => Errors.Any(e => e.Field == ProtectedFormSettings.ConfirmationField);
+
+    /// <summary>A German warning when the next start's uSync import overwrites forms changed here; <c>null</c> otherwise.</summary>
+    public string? UsyncWarning => usyncNotice.Warning(UsyncParts.Forms);
 
     public IReadOnlyList<(Guid Key, string Name)> ContentPages { get; private set; } = [];
 
@@ -59,7 +75,9 @@ public sealed partial class EditModel(FormBuilderService forms, IStringLocalizer
             Errors = [.. unreadable.Select(u => new FormBuilderError(u.Key[5..], string.Format(CultureInfo.CurrentCulture, text["Validation.ValueInvalid"], u.Value, NameOf(u.Key))))];
         }
 
-        var result = Errors.Count > 0 ? null : await forms.SaveAsync(Form, created: false, SettingsLists.Actor(User), cancellationToken);
+        var mode = !MayChangeProtectedSettings ? ProtectedSettingsMode.Keep
+            : ProtectedChangeConfirmed ? ProtectedSettingsMode.Change : ProtectedSettingsMode.ChangeIfConfirmed;
+        var result = Errors.Count > 0 ? null : await forms.SaveAsync(Form, created: false, SettingsLists.Actor(User), mode, cancellationToken);
         if (result is not { Succeeded: true })
         {
             Errors = result?.Errors ?? Errors;

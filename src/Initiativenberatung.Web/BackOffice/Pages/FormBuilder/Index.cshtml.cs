@@ -34,7 +34,7 @@ public sealed class IndexModel(FormBuilderService forms, IStringLocalizer<FormBu
         var name = NewName?.Trim() ?? "";
         var alias = string.IsNullOrWhiteSpace(NewAlias) ? AliasFrom(name) : NewAlias.Trim();
         var form = FormBuilderService.NewForm(name, alias);
-        var result = await forms.SaveAsync(form, created: true, SettingsLists.Actor(User), cancellationToken);
+        var result = await forms.SaveAsync(form, created: true, SettingsLists.Actor(User), cancellationToken: cancellationToken);
         if (!result.Succeeded)
         {
             Errors = result.Errors;
