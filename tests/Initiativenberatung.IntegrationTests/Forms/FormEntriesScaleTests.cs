@@ -40,13 +40,13 @@ public sealed partial class FormEntriesScaleTests
         await _factory.BulkInsertAsync(form.Key, count, i => (today.AddDays(-(count - 1 - i) / 2000), FormEntriesTestSite.Json(("fachbereich", "Fachbereich", [$"Eintrag {i}"]))));
         await _staff.GetStringAsync(new Uri($"/umbraco/forms/{form.Key}/entries", UriKind.Relative));
 
-        var before = _factory.SqlCommands.Count;
+        var before = _factory.SqlCommands.RequestCount;
         var html = await _staff.GetStringAsync(new Uri($"/umbraco/forms/{form.Key}/entries?from=&to=&cols=fachbereich", UriKind.Relative));
-        var commands = _factory.SqlCommands.Count - before;
+        var commands = _factory.SqlCommands.RequestCount - before;
         var next = Regex.Match(html, "rel=\"next\" href=\"([^\"]+)\"").Groups[1].Value;
-        before = _factory.SqlCommands.Count;
+        before = _factory.SqlCommands.RequestCount;
         var second = await _staff.GetStringAsync(new Uri(WebUtility.HtmlDecode(next), UriKind.Relative));
-        var secondCommands = _factory.SqlCommands.Count - before;
+        var secondCommands = _factory.SqlCommands.RequestCount - before;
 
         using (Assert.EnterMultipleScope())
         {

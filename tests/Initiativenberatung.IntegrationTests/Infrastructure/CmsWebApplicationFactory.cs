@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -51,7 +52,11 @@ public sealed class CmsWebApplicationFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(SqlCommands));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IInterceptor>(SqlCommands);
+            services.AddSingleton<IStartupFilter>(new SqlCommandCounter.RequestMarker());
+        });
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
@@ -77,8 +82,27 @@ public sealed class CmsWebApplicationFactory : WebApplicationFactory<Program>
 public sealed class SqlCommandCounter : DbCommandInterceptor
 {
     private const int KeptTexts = 500;
+    private static readonly AsyncLocal<bool> InRequest = new();
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
     private int _count;
+    private int _requestCount;
+
+    /// <summary>Commands sent while an HTTP request was being handled (not by background jobs such as scheduled publishing).</summary>
+    public int RequestCount => Volatile.Read(ref _requestCount);
+
+    /// <summary>Marks the request pipeline, so that <see cref="RequestCount"/> leaves out what background jobs send meanwhile.</summary>
+    internal sealed class RequestMarker : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, following) =>
+            {
+                InRequest.Value = true;
+                await following(context);
+            });
+            next(app);
+        };
+    }
 
     /// <summary>The texts of the last commands (at most 500), oldest first.</summary>
     public IReadOnlyList<string> RecentTexts => _texts.ToArray();
@@ -86,6 +110,11 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
     private void Record(DbCommand command)
     {
         Interlocked.Increment(ref _count);
+        if (InRequest.Value)
+        {
+            Interlocked.Increment(ref _requestCount);
+        }
+
         _texts.Enqueue(command.CommandText);
         while (_texts.Count > KeptTexts && _texts.TryDequeue(out _))
         {
