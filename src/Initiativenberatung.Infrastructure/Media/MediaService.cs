@@ -185,8 +185,12 @@ public sealed class MediaService(
     }
 
     /// <summary>
-    /// Replaces the file of an item and keeps its key, so every picker keeps pointing at it. The new file gets a new
-    /// store path (no stale caches); the old file is removed once the database and the published snapshot point at the new one.
+    /// Replaces the file of an item and keeps its key and its public URL, so every picker, page and bookmark keeps pointing
+    /// at it. With the same extension the new bytes are written to the same store path (the URL stays, the ETag — the
+    /// file hash — changes); the database is committed first and the published snapshot rebuilt last, so a response
+    /// sent in between carries the new bytes under the old ETag and is corrected on the next revalidation. A file with
+    /// another extension (PNG → JPG) keeps the item's folder and file stem; the old URL then answers 301 (see the media
+    /// endpoint) as long as the item exists.
     /// </summary>
     public async Task<MediaResult> ReplaceFileAsync(Actor actor, Guid key, string fileName, Stream content, CancellationToken cancellationToken = default)
     {
@@ -210,17 +214,44 @@ public sealed class MediaService(
         }
 
         var oldPath = item.FilePath;
-        var path = await SaveFileAsync(file, cancellationToken);
-        Apply(item, path, file.Info);
-        item.UpdateDate = Now();
-        audit.Add(db, actor, AuditActions.ReplaceFile, EntityType, item.Key, item.Name, $"{oldPath} → {path} ({file.Info.Bytes} Bytes)");
-        await CommitOrRemoveFileAsync(db, path, cancellationToken);
-        await snapshots.RebuildAsync(cancellationToken);
-        if (oldPath is not null && oldPath != path)
+        var path = oldPath is null ? null : MediaPaths.ReplacementPath(oldPath, file.Info.Extension);
+        if (path is null || path != oldPath)
         {
-            await DeleteFilesAsync([oldPath], cancellationToken);
+            // A new extension: a new file next to the old one, written before the commit (as an upload).
+            path = path is not null && !store.Exists(path) ? path : null;
+            path = await SaveFileAsync(file, cancellationToken, path);
+            Apply(item, path, file.Info);
+            item.UpdateDate = Now();
+            audit.Add(db, actor, AuditActions.ReplaceFile, EntityType, item.Key, item.Name, $"{oldPath} → {path} ({file.Info.Bytes} Bytes)");
+            await CommitOrRemoveFileAsync(db, path, cancellationToken);
+            await snapshots.RebuildAsync(cancellationToken);
+            if (oldPath is not null)
+            {
+                await DeleteFilesAsync([oldPath], cancellationToken);
+            }
+
+            return MediaResult.Ok(item);
         }
 
+        var previous = CopyFileFields(item, new MediaItem());
+        Apply(item, path, file.Info);
+        item.UpdateDate = Now();
+        audit.Add(db, actor, AuditActions.ReplaceFile, EntityType, item.Key, item.Name, $"{path} ({previous.Bytes} → {file.Info.Bytes} Bytes)");
+        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            using var stream = new MemoryStream(file.Content, writable: false);
+            await store.SaveAsync(path, stream, cancellationToken);
+        }
+        catch
+        {
+            // The old bytes are still in place (the store swaps the file in one step): point the item back at them.
+            CopyFileFields(previous, item);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+
+        await snapshots.RebuildAsync(cancellationToken);
         return MediaResult.Ok(item);
     }
 
@@ -500,14 +531,24 @@ public sealed class MediaService(
         }
     }
 
-    private async Task<string> SaveFileAsync(PreparedFile file, CancellationToken cancellationToken)
+    /// <summary>Writes a new file: at <paramref name="preferred"/> when given, else in a new generated folder no other item uses.</summary>
+    private async Task<string> SaveFileAsync(PreparedFile file, CancellationToken cancellationToken, string? preferred = null)
     {
-        string path;
-        do
+        var path = preferred;
+        if (path is null)
         {
-            path = MediaPaths.NewStorePath(file.StoreName);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            do
+            {
+                path = MediaPaths.NewStorePath(file.StoreName);
+                var folder = MediaPaths.Folder(path) + "/";
+                if (!store.Exists(path) && !await db.MediaItems.AnyAsync(m => m.FilePath != null && m.FilePath.StartsWith(folder), cancellationToken))
+                {
+                    break;
+                }
+            }
+            while (true);
         }
-        while (store.Exists(path));
 
         using var stream = new MemoryStream(file.Content, writable: false);
         await store.SaveAsync(path, stream, cancellationToken);
@@ -553,6 +594,20 @@ public sealed class MediaService(
         item.Width = info.Width;
         item.Height = info.Height;
         item.FileHash = info.Sha256;
+    }
+
+    /// <summary>Copies the file metadata and the update date from <paramref name="source"/> to <paramref name="target"/>.</summary>
+    private static MediaItem CopyFileFields(MediaItem source, MediaItem target)
+    {
+        target.FilePath = source.FilePath;
+        target.Extension = source.Extension;
+        target.MimeType = source.MimeType;
+        target.Bytes = source.Bytes;
+        target.Width = source.Width;
+        target.Height = source.Height;
+        target.FileHash = source.FileHash;
+        target.UpdateDate = source.UpdateDate;
+        return target;
     }
 
     private async Task<MediaResult> ChangeDetailsAsync(Actor actor, Guid key, Func<MediaDetails, MediaDetails> change, CancellationToken cancellationToken)
