@@ -61,12 +61,18 @@ public sealed class PublicHttpTests
     [TestCase("/umbraco/login")]
     public async Task Sends_the_answer_uncompressed_When_it_carries_a_per_visitor_secret(string path)
     {
+        // The first visit sets the antiforgery cookie; the second sets none, so only the page's own opt-out (or its path) counts.
+        using (await SendAsync(path, "br, gzip"))
+        {
+        }
+
         using var response = await SendAsync(path, "br, gzip");
         var html = await response.Content.ReadAsStringAsync();
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.Headers.Contains("Set-Cookie"), Is.False, "the visitor already has the cookie");
             Assert.That(html, Does.Contain("__RequestVerificationToken"), "the page holds an antiforgery token");
             Assert.That(response.Content.Headers.ContentEncoding, Is.Empty, "BREACH: no compression next to a secret");
         }
