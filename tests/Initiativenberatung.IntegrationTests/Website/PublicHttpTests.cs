@@ -23,6 +23,7 @@ public sealed class PublicHttpTests
     public void StartSite()
     {
         _factory = new CmsWebApplicationFactory();
+        _factory.Settings["Umbraco:CMS:DeliveryApi:Enabled"] = "true";
         _client = _factory.CreateClient(new() { AllowAutoRedirect = false });
     }
 
@@ -40,6 +41,8 @@ public sealed class PublicHttpTests
     [TestCase("/css/site.css", "br")]
     [TestCase("/js/survey-conditions.js", "gzip")]
     [TestCase("/favicon.svg", "br")]
+    [TestCase("/media/c42f9a10/logo-eu.svg", "gzip")]
+    [TestCase("/umbraco/delivery/api/v2/content", "br")]
     public async Task Compresses_the_answer_When_a_public_resource_is_requested_with_accept_encoding(string path, string encoding)
     {
         var plain = await GetBytesAsync(path, null);
