@@ -38,6 +38,8 @@ builder.AddContentSection();
 builder.AddPublicWebsite();
 builder.AddDeliveryApi();
 builder.AddApiDocumentation();
+builder.AddPublicResponseCompression();
+builder.AddStaticFileCaching();
 
 var app = builder.Build();
 if (isCli)
@@ -49,6 +51,7 @@ await app.InitializeCmsAsync();
 
 app.UseCmsSecurity();
 app.UseCmsErrorPages();
+app.UsePublicResponseCompression();
 app.UseStaticFiles();
 app.UseBackOfficeStaticFiles();
 app.UseRouting();

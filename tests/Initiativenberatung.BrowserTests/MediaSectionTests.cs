@@ -9,8 +9,8 @@ using Microsoft.Playwright;
 namespace Initiativenberatung.BrowserTests;
 
 /// <summary>
-/// Editor journeys of the media section in headless Chromium: replace the infosheet PDF and see the public download
-/// serve the new file; upload a new logo (SVG) with alt text; upload without JavaScript; accessibility of the screens.
+/// Editor journeys of the media section in headless Chromium: replace the infosheet PDF and see the old public link
+/// download the new file; upload a new logo (SVG) with alt text; upload without JavaScript; accessibility of the screens.
 /// </summary>
 [TestFixture]
 public sealed class MediaSectionTests
@@ -26,38 +26,45 @@ public sealed class MediaSectionTests
         BackOfficeSession.EnsureUserAsync(Email, Password, BackOfficeRoles.Editor, "Medien (Browsertest)");
 
     [Test]
-    public async Task Serves_the_new_file_on_the_public_download_link_When_the_editor_replaces_the_infosheet_pdf()
+    public async Task Downloads_the_new_file_from_the_old_link_When_the_editor_replaces_the_infosheet_pdf()
     {
         await using var context = await BrowserSite.NewContextAsync();
+
+        // A visitor has the page open and has already fetched the PDF (so it sits in the browser's cache).
+        var visitor = await context.NewPageAsync();
+        await visitor.GotoAsync("/");
+        var link = visitor.GetByRole(AriaRole.Link, new() { Name = "Klimaschutz lokal stärken" });
+        Assert.That(await link.CountAsync(), Is.EqualTo(1), "download link on /");
+        var oldHref = await link.GetAttributeAsync("href");
+        var before = await FetchTextAsync(visitor, oldHref!);
+
         var page = await SignedInPageAsync(context);
         var marker = "Neue Fassung " + Guid.NewGuid().ToString("N");
-        var pdf = Pdf(marker, 5000);
-
         await page.GotoAsync($"/umbraco/media/edit/{InfosheetKey}");
         await page.GetByLabel("Neue Datei").SetInputFilesAsync(new FilePayload
         {
             Name = "Klimaschutz lokal stärken 2027.pdf",
             MimeType = "application/pdf",
-            Buffer = pdf,
+            Buffer = Pdf(marker, 5000),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Datei ersetzen", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("done=replaced", StringComparison.Ordinal));
         Assert.That(await page.GetByRole(AriaRole.Status).InnerTextAsync(), Does.Contain("Die Datei wurde ersetzt"));
 
-        var visitor = await context.NewPageAsync();
-        await visitor.GotoAsync("/");
-        var link = visitor.GetByRole(AriaRole.Link, new() { Name = "Klimaschutz lokal stärken" });
-        Assert.That(await link.CountAsync(), Is.EqualTo(1), "download link on /");
-        var href = await link.GetAttributeAsync("href");
-        var answer = await context.APIRequest.GetAsync(new Uri(new Uri(visitor.Url), href).ToString());
-        var body = await answer.BodyAsync();
+        // The old page (not reloaded) follows its old link: the browser revalidates and gets the new file.
+        var after = await FetchTextAsync(visitor, oldHref!);
+        await visitor.ReloadAsync();
+        var reloadedLink = visitor.GetByRole(AriaRole.Link, new() { Name = "Klimaschutz lokal stärken" });
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(answer.Status, Is.EqualTo(200), $"GET {href}");
-            Assert.That(answer.Headers.GetValueOrDefault("content-type", ""), Does.StartWith("application/pdf"));
-            Assert.That(Encoding.ASCII.GetString(body), Does.Contain(marker), "the public link serves the new PDF");
-            Assert.That(await link.InnerTextAsync(), Does.Contain("PDF, 4,9 KB"), "the link text shows the new size");
+            Assert.That(before.Status, Is.EqualTo(200), $"GET {oldHref} before");
+            Assert.That(before.Text, Does.Not.Contain(marker));
+            Assert.That(after.Status, Is.EqualTo(200), $"GET {oldHref} after the replacement");
+            Assert.That(after.Type, Does.StartWith("application/pdf"));
+            Assert.That(after.Text, Does.Contain(marker), "the old link downloads the new PDF, not the cached old one");
+            Assert.That(await reloadedLink.GetAttributeAsync("href"), Is.EqualTo(oldHref), "the page keeps linking the same address");
+            Assert.That(await reloadedLink.InnerTextAsync(), Does.Contain("PDF, 4,9 KB"), "the link text shows the new size");
         }
     }
 
@@ -210,6 +217,14 @@ public sealed class MediaSectionTests
         var page = await context.NewPageAsync();
         await BackOfficeSession.SignInAsync(page, Email, Password);
         return page;
+    }
+
+    /// <summary>Fetches <paramref name="href"/> from inside the page, through the browser's HTTP cache, like following the link.</summary>
+    private static async Task<(int Status, string Type, string Text)> FetchTextAsync(IPage page, string href)
+    {
+        var result = await page.EvaluateAsync<string[]>(
+            "async href => { const r = await fetch(href); return [String(r.status), r.headers.get('content-type') ?? '', await r.text()]; }", href);
+        return (int.Parse(result[0], System.Globalization.CultureInfo.InvariantCulture), result[1], result[2]);
     }
 
     private static byte[] Pdf(string marker, int size)

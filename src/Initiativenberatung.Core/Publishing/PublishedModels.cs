@@ -69,6 +69,9 @@ public sealed class PublishedMedia
 
     public string? MimeType { get; init; }
 
+    /// <summary>SHA-256 of the file (hex), the media endpoint's ETag: it changes when the file is replaced, the URL does not.</summary>
+    public string? FileHash { get; init; }
+
     public string? AltText { get; init; }
 
     public DateTime CreateDate { get; init; }

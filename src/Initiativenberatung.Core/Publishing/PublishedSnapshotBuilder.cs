@@ -158,6 +158,7 @@ public static class PublishedSnapshotBuilder
                 Width = item.Width,
                 Height = item.Height,
                 MimeType = item.MimeType,
+                FileHash = item.FileHash,
                 AltText = item.Values.GetValueOrDefault("altText"),
                 CreateDate = item.CreateDate,
                 UpdateDate = item.UpdateDate,

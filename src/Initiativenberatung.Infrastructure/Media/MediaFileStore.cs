@@ -118,6 +118,30 @@ public static class MediaPaths
     public static string NewStorePath(string fileName) =>
         Guid.NewGuid().ToString("N")[..8] + "/" + SafeFileName(fileName);
 
+    /// <summary>The generated folder of a store path (its first segment), which belongs to one media item for its whole life.</summary>
+    public static string Folder(string path)
+    {
+        var slash = path.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? path : path[..slash];
+    }
+
+    /// <summary>
+    /// Where the replacement file of an item goes: the same path when the extension stays (the public URL does not change),
+    /// else the same folder and file stem with the new extension (<c>a1b2c3d4/bild.png</c> → <c>a1b2c3d4/bild.jpg</c>).
+    /// </summary>
+    public static string ReplacementPath(string currentPath, string newExtension)
+    {
+        var extension = newExtension.TrimStart('.').ToLowerInvariant();
+        var current = Path.GetExtension(currentPath).TrimStart('.');
+        if (string.Equals(current, extension, StringComparison.OrdinalIgnoreCase))
+        {
+            return currentPath;
+        }
+
+        var stem = currentPath[..(currentPath.Length - Path.GetExtension(currentPath).Length)];
+        return stem + "." + extension;
+    }
+
     /// <summary>A safe file name from whatever a user sent: no folders, lower-case, URL-friendly, extension kept.</summary>
     public static string SafeFileName(string fileName)
     {

@@ -33,7 +33,7 @@ public sealed record MediaUsage(Guid ContentKey, string Name, bool InDraft, bool
 /// pages, the media endpoint and the output cache follow at once. Upload rules (all on the server): a plain file name,
 /// the size limit, the extension allow-list with a magic-byte check, SVGs sanitized, a generated store path.
 /// </summary>
-public sealed class MediaService(
+public sealed partial class MediaService(
     IDbContextFactory<CmsDbContext> dbFactory,
     IMediaFileStore store,
     PublishedSnapshotService snapshots,
@@ -145,83 +145,6 @@ public sealed class MediaService(
         await db.SaveChangesAsync(cancellationToken);
         await snapshots.RebuildAsync(cancellationToken);
         return MediaResult.Ok(folder);
-    }
-
-    /// <summary>Uploads one file into a folder (or the root). The item name is the file name without extension.</summary>
-    public async Task<MediaResult> UploadAsync(Actor actor, Guid? parentKey, string fileName, Stream content, CancellationToken cancellationToken = default)
-    {
-        var (file, problem) = await PrepareAsync(fileName, content, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (parent, parentError) = await FolderAsync(db, parentKey, "folder", cancellationToken);
-        if (parentError is not null)
-        {
-            return parentError;
-        }
-
-        var now = Now();
-        var item = new MediaItem
-        {
-            Key = Guid.NewGuid(),
-            ParentKey = parent?.Key,
-            Level = parent is null ? 1 : parent.Level + 1,
-            Name = file!.DisplayName,
-            MediaTypeAlias = MediaTypes.ForExtension(file.Info.Extension),
-            SortOrder = await NextSortOrderAsync(db, parent?.Key, cancellationToken),
-            CreateDate = now,
-            UpdateDate = now,
-        };
-        var path = await SaveFileAsync(file, cancellationToken);
-        Apply(item, path, file.Info);
-        db.MediaItems.Add(item);
-        audit.Add(db, actor, AuditActions.Upload, EntityType, item.Key, item.Name, $"{path} ({file.Info.Bytes} Bytes)");
-        await CommitOrRemoveFileAsync(db, path, cancellationToken);
-        await snapshots.RebuildAsync(cancellationToken);
-        return MediaResult.Ok(item);
-    }
-
-    /// <summary>
-    /// Replaces the file of an item and keeps its key, so every picker keeps pointing at it. The new file gets a new
-    /// store path (no stale caches); the old file is removed once the database and the published snapshot point at the new one.
-    /// </summary>
-    public async Task<MediaResult> ReplaceFileAsync(Actor actor, Guid key, string fileName, Stream content, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var item = await db.MediaItems.SingleOrDefaultAsync(m => m.Key == key, cancellationToken);
-        if (item is null || item.IsFolder())
-        {
-            return MediaResult.Fail("file", Messages.Get("Media.NotFoundOrFolder"));
-        }
-
-        var (file, problem) = await PrepareAsync(fileName, content, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var newType = MediaTypes.ForExtension(file!.Info.Extension);
-        if (newType != item.MediaTypeAlias)
-        {
-            return MediaResult.Fail("file", Messages.Get("Media.ReplaceWrongKind", TypeName(item.MediaTypeAlias), file.Info.Extension, TypeName(newType)));
-        }
-
-        var oldPath = item.FilePath;
-        var path = await SaveFileAsync(file, cancellationToken);
-        Apply(item, path, file.Info);
-        item.UpdateDate = Now();
-        audit.Add(db, actor, AuditActions.ReplaceFile, EntityType, item.Key, item.Name, $"{oldPath} → {path} ({file.Info.Bytes} Bytes)");
-        await CommitOrRemoveFileAsync(db, path, cancellationToken);
-        await snapshots.RebuildAsync(cancellationToken);
-        if (oldPath is not null && oldPath != path)
-        {
-            await DeleteFilesAsync([oldPath], cancellationToken);
-        }
-
-        return MediaResult.Ok(item);
     }
 
     /// <summary>Renames an item; for images and vector graphics also sets the alt text, for images the focal point.</summary>
@@ -448,113 +371,6 @@ public sealed class MediaService(
 
     // ============================================================================================ helpers
 
-    private sealed record PreparedFile(byte[] Content, MediaFileInfo Info, string StoreName, string DisplayName);
-
-    /// <summary>Every upload rule, in the order an editor can fix them: name, size, type (allow-list + magic bytes), SVG sanitizing.</summary>
-    private async Task<(PreparedFile? File, MediaResult? Problem)> PrepareAsync(string fileName, Stream content, CancellationToken cancellationToken)
-    {
-        if (MediaPaths.UploadNameProblem(fileName) is { } nameProblem)
-        {
-            return (null, MediaResult.Fail("file", nameProblem));
-        }
-
-        var limit = options.Value.MaxUploadBytes;
-        var bytes = await ReadAtMostAsync(content, limit + 1, cancellationToken);
-        if (bytes.LongLength > limit)
-        {
-            return (null, MediaResult.Fail("file", Messages.Get("Media.FileTooLarge", fileName, Size(limit))));
-        }
-
-        if (bytes.Length == 0)
-        {
-            return (null, MediaResult.Fail("file", Messages.Get("Media.FileEmpty", fileName)));
-        }
-
-        var storeName = MediaPaths.SafeFileName(fileName);
-        var extension = Path.GetExtension(storeName).TrimStart('.');
-        if (extension.Length == 0)
-        {
-            return (null, MediaResult.Fail("file", Messages.Get("Media.FileWithoutExtension", fileName, AllowedList())));
-        }
-
-        try
-        {
-            var info = MediaFileInspector.Inspect(bytes, extension);
-            if (info.Extension == "svg")
-            {
-                bytes = SvgSanitizer.Sanitize(bytes);
-                info = MediaFileInspector.Inspect(bytes, extension);
-            }
-
-            var display = Path.GetFileNameWithoutExtension(fileName).Trim();
-            if (display.Length == 0)
-            {
-                display = storeName;
-            }
-
-            return (new PreparedFile(bytes, info, storeName, display.Length > MaxNameLength ? display[..MaxNameLength] : display), null);
-        }
-        catch (InvalidDataException ex)
-        {
-            return (null, MediaResult.Fail("file", ex.Message));
-        }
-    }
-
-    private async Task<string> SaveFileAsync(PreparedFile file, CancellationToken cancellationToken)
-    {
-        string path;
-        do
-        {
-            path = MediaPaths.NewStorePath(file.StoreName);
-        }
-        while (store.Exists(path));
-
-        using var stream = new MemoryStream(file.Content, writable: false);
-        await store.SaveAsync(path, stream, cancellationToken);
-        return path;
-    }
-
-    /// <summary>Commits; if the database refuses, the file just written is removed again so nothing is left behind.</summary>
-    private async Task CommitOrRemoveFileAsync(CmsDbContext db, string path, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch
-        {
-            await store.DeleteAsync(path, CancellationToken.None);
-            throw;
-        }
-    }
-
-    private async Task DeleteFilesAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
-    {
-        foreach (var path in paths)
-        {
-            try
-            {
-                await store.DeleteAsync(path, cancellationToken);
-            }
-            catch (IOException ex)
-            {
-                // The database no longer points at the file; a leftover file harms nobody and is logged for clean-up.
-                logger.LogWarning(ex, "Mediendatei {Path} konnte nicht gelöscht werden.", path);
-            }
-        }
-    }
-
-    private static void Apply(MediaItem item, string path, MediaFileInfo info)
-    {
-        item.FilePath = path;
-        item.Extension = info.Extension;
-        item.MimeType = info.MimeType;
-        item.Bytes = info.Bytes;
-        item.Width = info.Width;
-        item.Height = info.Height;
-        item.FileHash = info.Sha256;
-    }
-
     private async Task<MediaResult> ChangeDetailsAsync(Actor actor, Guid key, Func<MediaDetails, MediaDetails> change, CancellationToken cancellationToken)
     {
         var item = await GetAsync(key, cancellationToken);
@@ -638,26 +454,7 @@ public sealed class MediaService(
         return name.Any(char.IsControl) ? Messages.Get("Media.NameControlCharacters") : null;
     }
 
-    private static async Task<byte[]> ReadAtMostAsync(Stream content, long max, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length >= max)
-            {
-                break;
-            }
-        }
-
-        return buffer.ToArray();
-    }
-
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
-
-    private static string AllowedList() => string.Join(", ", MediaFileInspector.AllowedExtensions.Order(StringComparer.Ordinal));
 
     /// <summary>German size, e.g. „20 MB“, „3,2 KB“.</summary>
     public static string Size(long bytes) => bytes switch

@@ -283,39 +283,7 @@ public sealed partial class MediaLibraryTests
         }
     }
 
-    // ------------------------------------------------------------------------------------------ replace, trash, restore
-
-    [Test]
-    public async Task Serves_the_new_file_on_the_public_download_link_When_the_infosheet_pdf_is_replaced()
-    {
-        using var visitor = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var (oldHref, oldMeta) = await DownloadLinkAsync(visitor);
-        Assert.That(oldHref, Is.Not.Null, "download link on / before");
-        var marker = Guid.NewGuid().ToString("N");
-        var newPdf = MediaTestData.Pdf(marker, 9000);
-
-        using var response = await _editor.ReplaceAsync(MediaTestData.InfosheetKey, "Klimaschutz lokal stärken (2027).pdf", newPdf);
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), Text(await response.Content.ReadAsStringAsync()));
-        var (newHref, newMeta) = await DownloadLinkAsync(visitor);
-        Assert.That(newHref, Is.Not.Null, "download link on / after");
-        var served = await visitor.GetByteArrayAsync(new Uri(newHref!, UriKind.Relative));
-        using var old = await visitor.GetAsync(new Uri(oldHref!, UriKind.Relative));
-        var item = (await _factory.MediaAsync()).Single(m => m.Key == MediaTestData.InfosheetKey);
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(newHref, Is.Not.EqualTo(oldHref), "a new file path");
-            Assert.That(served, Is.EqualTo(newPdf), "the public link serves the new bytes");
-            Assert.That(newMeta, Is.EqualTo("(PDF, 8,8 KB)"), "size in the link text");
-            Assert.That(newMeta, Is.Not.EqualTo(oldMeta));
-            Assert.That(old.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the old file is gone");
-            Assert.That(item.Name, Is.EqualTo("Klimaschutz lokal stärken"), "name and key are kept");
-            Assert.That(File.Exists(_factory.StoredPath(oldHref!["/media/".Length..])), Is.False, "old file removed from the store");
-        }
-
-        var audit = await _factory.AuditAsync(MediaTestData.InfosheetKey);
-        Assert.That(audit.Select(a => (a.Action, a.UserName)), Does.Contain((AuditActions.ReplaceFile, Editor)));
-    }
+    // ------------------------------------------------------------------------------------------ trash, restore (replace: MediaReplacementTests)
 
     [Test]
     public async Task Removes_the_download_from_home_When_the_pdf_is_trashed_and_brings_it_back_When_restored()

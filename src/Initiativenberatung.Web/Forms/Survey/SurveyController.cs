@@ -187,6 +187,29 @@ public sealed class SurveyController(
         return Success(form, snapshot);
     }
 
+    /// <summary>Query flag on the survey page that shows the „starts again“ hint after a reload of <c>/formulare/absenden</c>.</summary>
+    public const string ReloadedQuery = "neu";
+
+    /// <summary>The document type that renders a survey (its form picker is <c>form</c>).</summary>
+    private const string SurveyPageAlias = "surveyPage";
+
+    /// <summary>
+    /// A reload or bookmark of the address page 2 was shown at: the answers were never kept, so the visitor is sent to
+    /// the start of the survey (303, with a hint there), or home when no survey page is published — never a 404.
+    /// </summary>
+    [HttpGet("absenden")]
+    [HttpHead("absenden")]
+    public IActionResult SubmitReloaded()
+    {
+        var snapshot = snapshots.Current;
+        var surveyPage = snapshot.Content.Values
+            .Where(c => c.ContentTypeAlias == SurveyPageAlias && c.Value<Guid?>("form") is not null)
+            .OrderBy(c => c.Level).ThenBy(c => c.Route, StringComparer.Ordinal)
+            .FirstOrDefault();
+        Response.Headers.Location = surveyPage is null ? "/" : $"{surveyPage.Route}?{ReloadedQuery}=1";
+        return StatusCode(StatusCodes.Status303SeeOther);
+    }
+
     [HttpGet("danke/{formKey:guid}")]
     [HttpHead("danke/{formKey:guid}")]
     [OutputCache(PolicyName = WebsiteRegistration.CachePolicy)]

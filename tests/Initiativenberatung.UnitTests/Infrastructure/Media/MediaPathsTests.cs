@@ -25,6 +25,22 @@ public sealed class MediaPathsTests
         Assert.That(MediaPaths.SafeFileName(fileName), Is.EqualTo(expected));
     }
 
+    [TestCase("a8c3e1f0/klimaschutz-lokal-staerken.pdf", "pdf", "a8c3e1f0/klimaschutz-lokal-staerken.pdf")]
+    [TestCase("a8c3e1f0/klimaschutz-lokal-staerken.pdf", ".PDF", "a8c3e1f0/klimaschutz-lokal-staerken.pdf")]
+    [TestCase("b71d4c22/runder-tisch.png", "jpg", "b71d4c22/runder-tisch.jpg")]
+    [TestCase("b71d4c22/datei", "gif", "b71d4c22/datei.gif")]
+    public void Keeps_the_folder_and_stem_When_a_file_is_replaced(string current, string extension, string expected)
+    {
+        Assert.That(MediaPaths.ReplacementPath(current, extension), Is.EqualTo(expected));
+    }
+
+    [TestCase("a8c3e1f0/klimaschutz-lokal-staerken.pdf", "a8c3e1f0")]
+    [TestCase("datei.pdf", "datei.pdf")]
+    public void Names_the_generated_folder_When_given_a_store_path(string path, string expected)
+    {
+        Assert.That(MediaPaths.Folder(path), Is.EqualTo(expected));
+    }
+
     [Test]
     public void Refuses_to_resolve_When_a_path_would_leave_the_root()
     {
