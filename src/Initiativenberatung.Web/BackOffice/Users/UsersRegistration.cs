@@ -43,7 +43,8 @@ public static class UsersRegistration
             .AddEntityFrameworkStores<CmsDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<GermanIdentityErrorDescriber>()
-            .AddPasswordValidator<CommonPasswordValidator>();
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddPasswordValidator<RepetitionPasswordValidator>();
 
         var secureCookies = SecurityRegistration.RequiresHttps(builder.Environment)
             ? CookieSecurePolicy.Always
