@@ -22,6 +22,9 @@ public static class SecurityRegistration
     {
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
+        // No `Server: Kestrel` header: it tells a scanner which server (and so which bugs) to try.
+        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+
         // Behind a TLS-terminating reverse proxy on the same machine (the default trusted proxy is loopback), the
         // original scheme comes from X-Forwarded-Proto, so Secure cookies and redirects see HTTPS.
         builder.Services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedProto);
