@@ -5,6 +5,7 @@ using Initiativenberatung.Core.Validation;
 using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.Infrastructure.Publishing;
+using Initiativenberatung.Infrastructure.Sanitizing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Initiativenberatung.Infrastructure.Content;
@@ -194,7 +195,7 @@ public sealed class ContentService(
             errors.Add(placement);
         }
 
-        var values = valueSanitizer.Sanitize(schema, type, command.Values);
+        var values = valueSanitizer.Sanitize(schema, type, command.Values, RichTextSanitizer.ExternalImageDataTypes(dataTypes));
         errors.AddRange(new ContentValidator(schema, dataTypes).Validate(type, command.Name, values));
 
         var segment = UrlSegments.Create(string.IsNullOrWhiteSpace(command.UrlSegment) ? command.Name : command.UrlSegment);

@@ -11,6 +11,7 @@ using Initiativenberatung.Infrastructure.Content;
 using Initiativenberatung.Infrastructure.Media;
 using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.Infrastructure.Publishing;
+using Initiativenberatung.Infrastructure.Sanitizing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -692,7 +693,7 @@ public sealed partial class UsyncService(
         try
         {
             var raw = incoming.Values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
-            values = sanitizer.Sanitize(schema, type, raw);
+            values = sanitizer.Sanitize(schema, type, raw, RichTextSanitizer.ExternalImageDataTypes(run.State.DataTypes.Values));
             foreach (var (alias, value) in raw)
             {
                 // The sanitizer re-serializes JSON values (escaping umlauts); keep the file's spelling when nothing was removed.
