@@ -204,7 +204,13 @@ public sealed class ContentService(
             errors.Add(new ValidationError("urlSegment", Messages.Get("Content.NoSegment")));
         }
 
-        if (segment.Length > 0)
+        if (segment.Length > 0 && ReservedUrlSegments.Clashes(parent, segment))
+        {
+            errors.Add(string.IsNullOrWhiteSpace(command.UrlSegment)
+                ? new ValidationError("name", Messages.Get("Content.ReservedSegmentFromName", command.Name.Trim(), segment))
+                : new ValidationError("urlSegment", Messages.Get("Content.ReservedSegment", segment)));
+        }
+        else if (segment.Length > 0)
         {
             if (await SegmentTakenAsync(db, parentKey, command.Key, segment, cancellationToken))
             {

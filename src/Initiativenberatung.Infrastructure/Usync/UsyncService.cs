@@ -713,6 +713,13 @@ public sealed partial class UsyncService(
         // uSync content files carry no segment: the version's segment comes from umbracoUrlName or the name (as Umbraco does).
         var urlName = values.GetValueOrDefault("umbracoUrlName");
         var segment = UrlSegments.Create(string.IsNullOrWhiteSpace(urlName) ? incoming.Name : urlName);
+        if (ReservedUrlSegments.Clashes(parent, segment))
+        {
+            Add(run, handler, "Content", incoming.Name, incoming.Key, entry.RelativePath, UsyncChangeKind.Fail,
+                Messages.Get("Usync.ReservedSegment", segment));
+            return;
+        }
+
         var node = new ContentNode
         {
             Id = existing?.Id ?? 0,
