@@ -39,6 +39,13 @@ public static class SecurityRegistration
         return builder;
     }
 
+    /// <summary>True when <c>AllowedHosts</c> (<c>;</c>-separated) is empty or lists <c>*</c>, i.e. every Host header is accepted.</summary>
+    public static bool AllowsAnyHost(string? allowedHosts)
+    {
+        var hosts = (allowedHosts ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return hosts.Length == 0 || hosts.Contains("*", StringComparer.Ordinal);
+    }
+
     /// <summary>True where cookies are Secure and HTTP is redirected: everywhere but Development and the test host.</summary>
     public static bool RequiresHttps(IHostEnvironment environment) =>
         !environment.IsDevelopment() && !environment.IsEnvironment("Testing");
@@ -46,6 +53,12 @@ public static class SecurityRegistration
     /// <summary>Security headers on every answer; HTTPS redirection and HSTS outside Development.</summary>
     public static WebApplication UseCmsSecurity(this WebApplication app)
     {
+        if (!app.Environment.IsDevelopment() && AllowsAnyHost(app.Configuration["AllowedHosts"]))
+        {
+            app.Logger.LogWarning(
+                "AllowedHosts erlaubt jeden Host (*): Ein fremder Host-Header erreicht dann Weiterleitungen. Bitte tragen Sie die öffentlichen Namen der Website ein (docs/configuration.md).");
+        }
+
         app.UseForwardedHeaders();
         if (RequiresHttps(app.Environment))
         {

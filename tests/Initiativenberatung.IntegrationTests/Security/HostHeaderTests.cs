@@ -82,6 +82,16 @@ public sealed class HostHeaderTests
         });
     }
 
+    [Test]
+    public void Warns_in_german_at_start_When_every_host_is_allowed_outside_development()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(_anyHost.Logs.Text, Does.Contain("AllowedHosts erlaubt jeden Host (*)"));
+            Assert.That(_site.Logs.Text, Does.Not.Contain("AllowedHosts erlaubt jeden Host"));
+        });
+    }
+
     private static HttpRequestMessage WithHost(string path, string host)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
