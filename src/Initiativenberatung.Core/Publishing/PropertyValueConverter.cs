@@ -13,35 +13,44 @@ public sealed class PropertyValueConverter
 {
     private readonly ContentTypeIndex _schema;
     private readonly IReadOnlyDictionary<Guid, PublishedMedia> _media;
-    private readonly Func<string, string> _sanitizeHtml;
+    private readonly Func<string, Guid, string> _sanitizeHtml;
 
+    /// <param name="sanitizeHtml">Cleans rich text; gets the HTML and the key of the property's data type (its rules may differ).</param>
     public PropertyValueConverter(
         IEnumerable<ContentType> contentTypes,
         IReadOnlyDictionary<Guid, PublishedMedia> media,
-        Func<string, string> sanitizeHtml)
+        Func<string, Guid, string> sanitizeHtml)
     {
         _schema = new ContentTypeIndex(contentTypes);
         _media = media;
         _sanitizeHtml = sanitizeHtml;
     }
 
+    public PropertyValueConverter(
+        IEnumerable<ContentType> contentTypes,
+        IReadOnlyDictionary<Guid, PublishedMedia> media,
+        Func<string, string> sanitizeHtml)
+        : this(contentTypes, media, (html, _) => sanitizeHtml(html))
+    {
+    }
+
     /// <summary>Content links are resolved after routes are known; the builder fills this in.</summary>
     public Func<Guid, PublishedLink?> ResolveContent { get; set; } = _ => null;
 
-    public object? Convert(string editorAlias, string? raw)
+    public object? Convert(string editorAlias, string? raw, Guid dataTypeKey = default)
     {
         try
         {
-            return ConvertUnsafe(editorAlias, raw);
+            return ConvertUnsafe(editorAlias, raw, dataTypeKey);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {
             // A broken stored value renders as empty instead of breaking the page.
-            return ConvertUnsafe(editorAlias, null);
+            return ConvertUnsafe(editorAlias, null, dataTypeKey);
         }
     }
 
-    private object? ConvertUnsafe(string editorAlias, string? raw)
+    private object? ConvertUnsafe(string editorAlias, string? raw, Guid dataTypeKey)
     {
         if (string.IsNullOrWhiteSpace(raw))
         {
@@ -59,7 +68,7 @@ public sealed class PropertyValueConverter
         return editorAlias switch
         {
             EditorAliases.TextBox or EditorAliases.TextArea or EditorAliases.Label or EditorAliases.DropDownFlexible => raw,
-            _ when EditorAliases.IsRichText(editorAlias) => new RichTextValue(_sanitizeHtml(RichTextMarkup(raw))),
+            _ when EditorAliases.IsRichText(editorAlias) => new RichTextValue(_sanitizeHtml(RichTextMarkup(raw), dataTypeKey)),
             EditorAliases.TrueFalse => raw.Trim() is "1" or "true" or "True",
             EditorAliases.Integer => int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null,
             EditorAliases.Decimal => decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null,
@@ -228,7 +237,7 @@ public sealed class PropertyValueConverter
         {
             element.Values.TryGetValue(propertyType.Alias, out var raw);
             properties[propertyType.Alias] = new PublishedProperty(
-                propertyType.Alias, propertyType.EditorAlias, raw, Convert(propertyType.EditorAlias, raw));
+                propertyType.Alias, propertyType.EditorAlias, raw, Convert(propertyType.EditorAlias, raw, propertyType.DataTypeKey));
         }
 
         return properties;

@@ -23,6 +23,16 @@ public static class PublishedSnapshotBuilder
         IReadOnlyCollection<PublishedSource> published,
         IReadOnlyCollection<MediaItem> media,
         Func<string, string> sanitizeHtml,
+        IReadOnlyCollection<RedirectUrl>? redirects = null) =>
+        Build(version, contentTypes, published, media, (html, _) => sanitizeHtml(html), redirects);
+
+    /// <param name="sanitizeHtml">Cleans rich text; gets the HTML and the key of the property's data type.</param>
+    public static PublishedSnapshot Build(
+        long version,
+        IReadOnlyCollection<ContentType> contentTypes,
+        IReadOnlyCollection<PublishedSource> published,
+        IReadOnlyCollection<MediaItem> media,
+        Func<string, Guid, string> sanitizeHtml,
         IReadOnlyCollection<RedirectUrl>? redirects = null)
     {
         var schema = new ContentTypeIndex(contentTypes);
@@ -87,7 +97,7 @@ public static class PublishedSnapshotBuilder
                 {
                     source.Version.Values.TryGetValue(propertyType.Alias, out var raw);
                     properties[propertyType.Alias] = new PublishedProperty(
-                        propertyType.Alias, propertyType.EditorAlias, raw, converter.Convert(propertyType.EditorAlias, raw));
+                        propertyType.Alias, propertyType.EditorAlias, raw, converter.Convert(propertyType.EditorAlias, raw, propertyType.DataTypeKey));
                 }
             }
 

@@ -5,6 +5,7 @@ using Initiativenberatung.Core.Validation;
 using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.Infrastructure.Publishing;
+using Initiativenberatung.Infrastructure.Sanitizing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Initiativenberatung.Infrastructure.Content;
@@ -194,7 +195,7 @@ public sealed class ContentService(
             errors.Add(placement);
         }
 
-        var values = valueSanitizer.Sanitize(schema, type, command.Values);
+        var values = valueSanitizer.Sanitize(schema, type, command.Values, RichTextSanitizer.ExternalImageDataTypes(dataTypes));
         errors.AddRange(new ContentValidator(schema, dataTypes).Validate(type, command.Name, values));
 
         var segment = UrlSegments.Create(string.IsNullOrWhiteSpace(command.UrlSegment) ? command.Name : command.UrlSegment);
@@ -203,7 +204,13 @@ public sealed class ContentService(
             errors.Add(new ValidationError("urlSegment", Messages.Get("Content.NoSegment")));
         }
 
-        if (segment.Length > 0)
+        if (segment.Length > 0 && ReservedUrlSegments.Clashes(parent, segment))
+        {
+            errors.Add(string.IsNullOrWhiteSpace(command.UrlSegment)
+                ? new ValidationError("name", Messages.Get("Content.ReservedSegmentFromName", command.Name.Trim(), segment))
+                : new ValidationError("urlSegment", Messages.Get("Content.ReservedSegment", segment)));
+        }
+        else if (segment.Length > 0)
         {
             if (await SegmentTakenAsync(db, parentKey, command.Key, segment, cancellationToken))
             {

@@ -72,6 +72,11 @@ public sealed class ContentStructureService(
             return ContentOperationResult.Fail("parent", Messages.Get("Structure.DuplicateSegmentAtTarget", clash));
         }
 
+        if (ReservedUrlSegments.Clashes(parent, node.UrlSegment))
+        {
+            return ContentOperationResult.Fail("parent", Messages.Get("Structure.ReservedSegmentAtTarget", node.Name, node.UrlSegment));
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var redirects = RedirectPlanner.Plan(snapshots.Current, key, newParentKey, node.UrlSegment);
         var oldParentName = node.ParentKey is { } oldKey ? nodes.SingleOrDefault(n => n.Key == oldKey)?.Name : null;

@@ -9,22 +9,26 @@ namespace Initiativenberatung.Infrastructure.Content;
 /// <summary>Sanitizes every rich-text value before it is stored, including rich text inside blocks.</summary>
 public sealed class PropertyValueSanitizer(RichTextSanitizer sanitizer)
 {
-    public Dictionary<string, string?> Sanitize(ContentTypeIndex schema, ContentType type, IReadOnlyDictionary<string, string?> values)
+    /// <param name="externalImageDataTypes">Rich-text data types that may keep images from other sites (none when <c>null</c>).</param>
+    public Dictionary<string, string?> Sanitize(
+        ContentTypeIndex schema, ContentType type, IReadOnlyDictionary<string, string?> values, IReadOnlySet<Guid>? externalImageDataTypes = null)
     {
         var properties = schema.AllProperties(type).ToDictionary(p => p.Alias, StringComparer.Ordinal);
         var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var allowing = externalImageDataTypes ?? new HashSet<Guid>();
         foreach (var (alias, value) in values)
         {
             result[alias] = properties.TryGetValue(alias, out var property)
-                ? SanitizeValue(schema, property.EditorAlias, value, depth: 0)
+                ? SanitizeValue(schema, property, value, allowing, depth: 0)
                 : value;
         }
 
         return result;
     }
 
-    private string? SanitizeValue(ContentTypeIndex schema, string editorAlias, string? value, int depth)
+    private string? SanitizeValue(ContentTypeIndex schema, PropertyType property, string? value, IReadOnlySet<Guid> allowing, int depth)
     {
+        var editorAlias = property.EditorAlias;
         if (string.IsNullOrEmpty(value) || depth > 8)
         {
             return value;
@@ -36,11 +40,11 @@ public sealed class PropertyValueSanitizer(RichTextSanitizer sanitizer)
             if (trimmed.StartsWith('{') && JsonNode.Parse(trimmed) is JsonObject obj && obj["markup"] is JsonValue markup
                 && markup.TryGetValue<string>(out var html))
             {
-                obj["markup"] = sanitizer.Sanitize(html);
+                obj["markup"] = sanitizer.Sanitize(html, allowing.Contains(property.DataTypeKey));
                 return obj.ToJsonString();
             }
 
-            return sanitizer.Sanitize(PropertyValueConverter.RichTextMarkup(value));
+            return sanitizer.Sanitize(PropertyValueConverter.RichTextMarkup(value), allowing.Contains(property.DataTypeKey));
         }
 
         if (editorAlias == EditorAliases.BlockList)
@@ -63,18 +67,18 @@ public sealed class PropertyValueSanitizer(RichTextSanitizer sanitizer)
                     continue;
                 }
 
-                foreach (var property in schema.AllProperties(elementType))
+                foreach (var inner in schema.AllProperties(elementType))
                 {
-                    if (element.Values.TryGetValue(property.Alias, out var inner))
+                    if (element.Values.TryGetValue(inner.Alias, out var innerValue))
                     {
-                        var cleaned = SanitizeValue(schema, property.EditorAlias, inner, depth + 1);
-                        if (!string.Equals(cleaned, inner, StringComparison.Ordinal))
+                        var cleaned = SanitizeValue(schema, inner, innerValue, allowing, depth + 1);
+                        if (!string.Equals(cleaned, innerValue, StringComparison.Ordinal))
                         {
-                            element.Values[property.Alias] = cleaned;
+                            element.Values[inner.Alias] = cleaned;
                             changed = true;
                         }
 
-                        element.EditorAliases.TryAdd(property.Alias, property.EditorAlias);
+                        element.EditorAliases.TryAdd(inner.Alias, inner.EditorAlias);
                     }
                 }
             }

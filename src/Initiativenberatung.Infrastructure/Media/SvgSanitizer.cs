@@ -10,7 +10,7 @@ namespace Initiativenberatung.Infrastructure.Media;
 /// (no DTD processing, no entities, no external resolution) and written out again with only known SVG elements and
 /// presentation attributes. Removed: scripts, <c>foreignObject</c>, HTML embedding elements, animation elements
 /// (they can rewrite <c>href</c>), event handlers (<c>on*</c>), links other than local <c>#fragment</c> or raster
-/// <c>data:image</c>, <c>javascript:</c> anywhere, styles that import or load remote resources, comments and
+/// <c>data:image</c>, <c>javascript:</c> anywhere, styles that import or load remote resources (<see cref="SvgStyleGuard"/>), comments and
 /// processing instructions. The media endpoint additionally serves SVGs with a sandboxing CSP.
 /// </summary>
 public static partial class SvgSanitizer
@@ -166,7 +166,7 @@ public static partial class SvgSanitizer
             return local == "style" && IsSafeCss(value) ? new XAttribute(name, value) : null;
         }
 
-        return value.Contains("url(", StringComparison.OrdinalIgnoreCase) && !OnlyLocalUrls(value) ? null : new XAttribute(name, value);
+        return SvgStyleGuard.IsSafeValue(value) ? new XAttribute(name, value) : null;
     }
 
     /// <summary>Local fragment (<c>#id</c>) or an embedded raster image; never a remote or script URL.</summary>
@@ -177,33 +177,11 @@ public static partial class SvgSanitizer
             || RasterDataUrl().IsMatch(v);
     }
 
-    /// <summary>CSS without <c>@import</c>, <c>expression()</c>, <c>javascript:</c>, escapes, or <c>url()</c> other than <c>url(#id)</c>.</summary>
-    public static bool IsSafeCss(string css)
-    {
-        var compact = Compact(css);
-        if (compact.Contains("@import", StringComparison.Ordinal) || compact.Contains("expression(", StringComparison.Ordinal)
-            || compact.Contains("javascript:", StringComparison.Ordinal) || compact.Contains("behavior:", StringComparison.Ordinal)
-            || compact.Contains("-moz-binding", StringComparison.Ordinal) || css.Contains('\\', StringComparison.Ordinal))
-        {
-            return false;
-        }
+    /// <summary>CSS that loads nothing from elsewhere (see <see cref="SvgStyleGuard"/>).</summary>
+    public static bool IsSafeCss(string css) => SvgStyleGuard.IsSafeStyle(css);
 
-        return OnlyLocalUrls(css);
-    }
-
-    private static bool OnlyLocalUrls(string value)
-    {
-        foreach (Match match in CssUrl().Matches(value))
-        {
-            var target = match.Groups[1].Value.Trim().Trim('"', '\'').Trim();
-            if (!target.StartsWith('#') && !RasterDataUrl().IsMatch(Compact(target)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>An embedded raster image (<c>data:image/png;base64,…</c>), given lower-case without whitespace.</summary>
+    internal static bool IsRasterDataUrl(string compact) => RasterDataUrl().IsMatch(compact);
 
     private static bool ContainsScriptUrl(string value)
     {
@@ -229,7 +207,4 @@ public static partial class SvgSanitizer
 
     [GeneratedRegex(@"^data:image/(png|jpeg|jpg|gif|webp);base64,[a-z0-9+/=]+$", RegexOptions.CultureInvariant)]
     private static partial Regex RasterDataUrl();
-
-    [GeneratedRegex(@"url\s*\(([^)]*)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CssUrl();
 }

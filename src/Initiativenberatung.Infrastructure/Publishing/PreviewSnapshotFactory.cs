@@ -50,7 +50,7 @@ public sealed class PreviewSnapshotFactory(
             }
         }
 
-        var snapshot = PublishedSnapshotBuilder.Build(-1, sources.ContentTypes, published.Values, sources.Media, sanitizer.Sanitize);
+        var snapshot = PublishedSnapshotBuilder.Build(-1, sources.ContentTypes, published.Values, sources.Media, sanitizer.ForDataTypes(sources.ExternalImageDataTypes));
         return snapshot.GetByKey(key) is { } content ? (snapshot, content) : null;
     }
 
@@ -69,6 +69,6 @@ public sealed class PreviewSnapshotFactory(
             .Where(n => versions.ContainsKey(n.CurrentVersionId!.Value))
             .Select(n => new PublishedSource(n, versions[n.CurrentVersionId!.Value]))
             .ToList();
-        return PublishedSnapshotBuilder.Build(-1, sources.ContentTypes, drafts, sources.Media, sanitizer.Sanitize, sources.Redirects);
+        return PublishedSnapshotBuilder.Build(-1, sources.ContentTypes, drafts, sources.Media, sanitizer.ForDataTypes(sources.ExternalImageDataTypes), sources.Redirects);
     }
 }

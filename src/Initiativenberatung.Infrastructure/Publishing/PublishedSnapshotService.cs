@@ -49,14 +49,15 @@ public sealed class PublishedSnapshotService(
                 .ToDictionaryAsync(v => v.Id, cancellationToken);
             var media = await db.MediaItems.AsNoTracking().Where(m => !m.Trashed).ToListAsync(cancellationToken);
             var redirects = await db.RedirectUrls.AsNoTracking().ToListAsync(cancellationToken);
+            var externalImages = RichTextSanitizer.ExternalImageDataTypes(await db.DataTypes.AsNoTracking().ToListAsync(cancellationToken));
 
             var published = nodes
                 .Where(n => versions.ContainsKey(n.PublishedVersionId!.Value))
                 .Select(n => new PublishedSource(n, versions[n.PublishedVersionId!.Value]))
                 .ToList();
             var snapshot = PublishedSnapshotBuilder.Build(
-                Interlocked.Increment(ref _version), types, published, media, sanitizer.Sanitize, redirects);
-            Volatile.Write(ref _sources, new PublishedSources(types, published, media, redirects));
+                Interlocked.Increment(ref _version), types, published, media, sanitizer.ForDataTypes(externalImages), redirects);
+            Volatile.Write(ref _sources, new PublishedSources(types, published, media, redirects) { ExternalImageDataTypes = externalImages });
             Volatile.Write(ref _current, snapshot);
             logger.LogInformation(
                 "Veröffentlichter Stand {Version} aufgebaut: {Content} Dokumente, {Media} Medien.",
@@ -87,4 +88,7 @@ public sealed record PublishedSources(
     IReadOnlyCollection<RedirectUrl> Redirects)
 {
     public static PublishedSources Empty { get; } = new([], [], [], []);
+
+    /// <summary>Rich-text data types that may keep images from other sites (<see cref="RichTextSanitizer.AllowExternalImagesKey"/>).</summary>
+    public IReadOnlySet<Guid> ExternalImageDataTypes { get; init; } = new HashSet<Guid>();
 }

@@ -11,6 +11,7 @@ using Initiativenberatung.Infrastructure.Content;
 using Initiativenberatung.Infrastructure.Media;
 using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.Infrastructure.Publishing;
+using Initiativenberatung.Infrastructure.Sanitizing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -692,7 +693,7 @@ public sealed partial class UsyncService(
         try
         {
             var raw = incoming.Values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
-            values = sanitizer.Sanitize(schema, type, raw);
+            values = sanitizer.Sanitize(schema, type, raw, RichTextSanitizer.ExternalImageDataTypes(run.State.DataTypes.Values));
             foreach (var (alias, value) in raw)
             {
                 // The sanitizer re-serializes JSON values (escaping umlauts); keep the file's spelling when nothing was removed.
@@ -712,6 +713,13 @@ public sealed partial class UsyncService(
         // uSync content files carry no segment: the version's segment comes from umbracoUrlName or the name (as Umbraco does).
         var urlName = values.GetValueOrDefault("umbracoUrlName");
         var segment = UrlSegments.Create(string.IsNullOrWhiteSpace(urlName) ? incoming.Name : urlName);
+        if (ReservedUrlSegments.Clashes(parent, segment))
+        {
+            Add(run, handler, "Content", incoming.Name, incoming.Key, entry.RelativePath, UsyncChangeKind.Fail,
+                Messages.Get("Usync.ReservedSegment", segment));
+            return;
+        }
+
         var node = new ContentNode
         {
             Id = existing?.Id ?? 0,

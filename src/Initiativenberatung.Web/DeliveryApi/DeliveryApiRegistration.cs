@@ -43,11 +43,12 @@ public static class DeliveryApiRegistration
                 .WithHeaders([.. VaryHeaders, "If-None-Match", "If-Modified-Since"])
                 .WithExposedHeaders("ETag", "Last-Modified", "Location-Start-Item-Path", "Location-Start-Item-Id")));
 
-        // Cached per URL (with query) and per Api-Key, Preview, Accept-Language, Start-Item and Origin; a request with a
-        // Preview header is never looked up nor stored, so drafts cannot reach anyone else. Publishing evicts the tag.
+        // Cached per URL and per Api-Key, Preview, Accept-Language, Start-Item and Origin; a request with a Preview header
+        // is never looked up nor stored, so drafts cannot reach anyone else. Publishing evicts the tag. The query string
+        // is part of the key as sent: SetVaryByQuery("*") sorts repeated values, but the order of `id` and `sort` matters.
         builder.Services.AddOutputCache(options => options.AddPolicy(CachePolicy, policy => policy
             .With(context => !context.HttpContext.Request.Headers.ContainsKey(PreviewHeader))
-            .SetVaryByQuery("*")
+            .VaryByValue(context => new KeyValuePair<string, string>("query", context.Request.QueryString.Value ?? ""))
             .SetVaryByHeader([.. VaryHeaders, "Origin"])
             .Tag(CacheTag)
             .Expire(TimeSpan.FromHours(1))));

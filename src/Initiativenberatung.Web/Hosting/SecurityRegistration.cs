@@ -22,6 +22,9 @@ public static class SecurityRegistration
     {
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
+        // No `Server: Kestrel` header: it tells a scanner which server (and so which bugs) to try.
+        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+
         // Behind a TLS-terminating reverse proxy on the same machine (the default trusted proxy is loopback), the
         // original scheme comes from X-Forwarded-Proto, so Secure cookies and redirects see HTTPS.
         builder.Services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedProto);
@@ -36,6 +39,13 @@ public static class SecurityRegistration
         return builder;
     }
 
+    /// <summary>True when <c>AllowedHosts</c> (<c>;</c>-separated) is empty or lists <c>*</c>, i.e. every Host header is accepted.</summary>
+    public static bool AllowsAnyHost(string? allowedHosts)
+    {
+        var hosts = (allowedHosts ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return hosts.Length == 0 || hosts.Contains("*", StringComparer.Ordinal);
+    }
+
     /// <summary>True where cookies are Secure and HTTP is redirected: everywhere but Development and the test host.</summary>
     public static bool RequiresHttps(IHostEnvironment environment) =>
         !environment.IsDevelopment() && !environment.IsEnvironment("Testing");
@@ -43,6 +53,12 @@ public static class SecurityRegistration
     /// <summary>Security headers on every answer; HTTPS redirection and HSTS outside Development.</summary>
     public static WebApplication UseCmsSecurity(this WebApplication app)
     {
+        if (!app.Environment.IsDevelopment() && AllowsAnyHost(app.Configuration["AllowedHosts"]))
+        {
+            app.Logger.LogWarning(
+                "AllowedHosts erlaubt jeden Host (*): Ein fremder Host-Header erreicht dann Weiterleitungen. Bitte tragen Sie die öffentlichen Namen der Website ein (docs/configuration.md).");
+        }
+
         app.UseForwardedHeaders();
         if (RequiresHttps(app.Environment))
         {

@@ -27,6 +27,7 @@ public static class ApiDocumentationRegistration
         builder.Services.AddOpenApi(DeliveryDocument, options =>
         {
             options.ShouldInclude = description => description.GroupName == DeliveryDocument;
+            options.AddDocumentTransformer<RelativeServersTransformer>();
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
@@ -48,6 +49,7 @@ public static class ApiDocumentationRegistration
         builder.Services.AddOpenApi(FormsDocument, options =>
         {
             options.ShouldInclude = description => description.GroupName == FormsDocument;
+            options.AddDocumentTransformer<RelativeServersTransformer>();
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

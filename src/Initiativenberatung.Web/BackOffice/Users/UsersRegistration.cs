@@ -22,7 +22,8 @@ public static class UsersRegistration
     /// </summary>
     public static WebApplicationBuilder AddBackOfficeUsers(this WebApplicationBuilder builder)
     {
-        builder.Services.AddDataProtection().SetApplicationName("Initiativenberatung").PersistKeysToDbContext<CmsDbContext>();
+        builder.Services.AddDataProtection().SetApplicationName("Initiativenberatung").PersistKeysToDbContext<CmsDbContext>()
+            .ProtectKeysWithConfiguredCertificate(builder.Configuration);
         builder.Services.AddIdentity<BackOfficeUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
@@ -43,7 +44,8 @@ public static class UsersRegistration
             .AddEntityFrameworkStores<CmsDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<GermanIdentityErrorDescriber>()
-            .AddPasswordValidator<CommonPasswordValidator>();
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddPasswordValidator<RepetitionPasswordValidator>();
 
         var secureCookies = SecurityRegistration.RequiresHttps(builder.Environment)
             ? CookieSecurePolicy.Always

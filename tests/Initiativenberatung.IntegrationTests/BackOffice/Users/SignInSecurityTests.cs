@@ -187,6 +187,9 @@ public sealed class ProductionSecurityTests
     public async Task StartSite()
     {
         _root = new CmsWebApplicationFactory();
+
+        // Production lists the site's public names in AllowedHosts (any other Host gets 400).
+        _root.Settings["AllowedHosts"] = "cms.example.org";
         _factory = _root.WithWebHostBuilder(b => b.UseEnvironment("Production"));
         await _factory.AddUserAsync("produktion@example.org", BackOfficeRoles.Editor);
     }
