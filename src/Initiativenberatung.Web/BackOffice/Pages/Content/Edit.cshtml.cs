@@ -76,6 +76,9 @@ public sealed class EditModel(
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>The form shows posted state that is not stored (blocks rearranged, or refused on save): leaving it loses edits.</summary>
+    public bool ShowsUnsavedState { get; private set; }
+
     public bool IsNew => Node is null;
 
     public bool IsInfo => string.Equals(View, "info", StringComparison.OrdinalIgnoreCase);
@@ -285,6 +288,7 @@ public sealed class EditModel(
         }
 
         ModelState.Clear();
+        ShowsUnsavedState = true;
         Fields = ContentEditorForm.Build(Context, ContentType!, values, []);
         return Page();
     }
@@ -297,6 +301,7 @@ public sealed class EditModel(
     private PageResult Redisplay(Dictionary<string, string?> values, IReadOnlyList<ValidationError> errors)
     {
         Errors = errors;
+        ShowsUnsavedState = true;
         Fields = ContentEditorForm.Build(Context, ContentType!, values, errors);
         return Page();
     }
