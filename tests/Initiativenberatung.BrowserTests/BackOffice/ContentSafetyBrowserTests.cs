@@ -157,6 +157,18 @@ public sealed class ContentSafetyBrowserTests
         await page.WaitForURLAsync($"**/umbraco/content/edit/{key:D}");
     }
 
+    [Test]
+    public async Task Has_no_accessibility_violations_When_the_media_confirmation_is_shown()
+    {
+        await using var context = await BrowserSite.NewContextAsync();
+        var page = await SignedInPageAsync(context);
+
+        await page.GotoAsync("/umbraco/media/confirm/7d1e2f30-5a6b-4c7d-8e9f-0a1b2c3d4e53/trash");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("„Logos“ in den Papierkorb legen?");
+        await Axe.AssertNoViolationsAsync(page, "the media trash confirmation");
+    }
+
     private static async Task<IPage> SignedInPageAsync(IBrowserContext context)
     {
         var page = await context.NewPageAsync();

@@ -44,6 +44,8 @@ public sealed class PreviewModel(PreviewSnapshotFactory previews, ICompositeView
         };
         if (versionId is { } id)
         {
+            viewData[LayoutKey] = "~/Views/Shared/_VersionPreviewLayout.cshtml";
+            viewData["PreviewBannerLabel"] = text["Version.PreviewBannerLabel"].Value;
             viewData["PreviewLabel"] = text["Version.PreviewBanner", id].Value;
             viewData["PreviewEditUrl"] = VersionModel.PathFor(key, id);
             viewData["PreviewBackLabel"] = text["Version.BackToVersion"].Value;
