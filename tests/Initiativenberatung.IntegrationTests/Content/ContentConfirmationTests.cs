@@ -104,6 +104,25 @@ public sealed class ContentConfirmationTests
     }
 
     [Test]
+    public async Task Counts_the_sub_pages_deleted_with_it_When_a_trashed_branch_is_about_to_be_deleted()
+    {
+        using var editor = await EditorAsync();
+        var parent = await CreatePageAsync("Archiv 2025", Home, publish: true);
+        await CreatePageAsync("Archiv Januar", parent, publish: true);
+        await CreatePageAsync("Archiv Februar", parent, publish: false);
+        var single = await CreatePageAsync("Archiv Einzeln", Home, publish: false);
+        var structure = _factory.Services.GetRequiredService<ContentStructureService>();
+        await structure.TrashAsync(parent, new Actor(null, EditorEmail));
+        await structure.TrashAsync(single, new Actor(null, EditorEmail));
+
+        var branch = await editor.GetStringAsync(new Uri($"/umbraco/content/recycle-bin?delete={parent:D}", UriKind.Relative));
+        var alone = await editor.GetStringAsync(new Uri($"/umbraco/content/recycle-bin?delete={single:D}", UriKind.Relative));
+
+        Assert.That(branch, Does.Contain("Darunter liegen 2 Unterseiten; sie werden mit gelöscht."));
+        Assert.That(alone, Does.Not.Contain("Darunter lieg"));
+    }
+
+    [Test]
     public async Task Answers_404_When_the_confirmation_names_an_unknown_operation_or_document()
     {
         using var editor = await EditorAsync();
