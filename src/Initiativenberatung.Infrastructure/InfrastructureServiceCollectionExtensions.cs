@@ -24,6 +24,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<ContentService>();
         services.AddSingleton<ContentStructureService>();
         services.AddSingleton<ContentQueryService>();
+        services.AddSingleton<ContentSearchService>();
+        services.AddSingleton<ContentHistoryService>();
         services.AddSingleton<ContentScheduleService>();
         services.AddHostedService<ContentScheduleWorker>();
         services.AddSingleton<PreviewSnapshotFactory>();

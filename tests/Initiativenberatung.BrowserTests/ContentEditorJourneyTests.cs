@@ -65,8 +65,9 @@ public sealed class ContentEditorJourneyTests
 
         // Roll back: the old text comes back as a draft.
         await page.GetByRole(AriaRole.Link, new() { Name = "Info", Exact = true }).ClickAsync();
-        var seededRow = page.Locator("tr", new() { Has = page.Locator($"input[name='versionId'][value='{_seededVersion}']") });
-        await seededRow.GetByRole(AriaRole.Button).ClickAsync();
+        await page.Locator($"a[href='/umbraco/content/versions/{Home:D}/{_seededVersion}']").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Diese Version wiederherstellen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, als neuen Entwurf wiederherstellen" }).ClickAsync();
         await Assertions.Expect(page.Locator(".bo-message")).ToContainTextAsync("als neuer Entwurf");
         await page.GetByRole(AriaRole.Link, new() { Name = "Inhalt", Exact = true }).Last.ClickAsync();
         Assert.That(await page.GetByLabel("Einleitung", new() { Exact = false }).First.InputValueAsync(), Does.StartWith(OldIntro), "rolled back draft");

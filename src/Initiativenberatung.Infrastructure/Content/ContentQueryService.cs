@@ -9,9 +9,6 @@ namespace Initiativenberatung.Infrastructure.Content;
 public sealed record ContentTreeItem(
     Guid Key, Guid? ParentKey, string Name, string ContentTypeAlias, int Level, int SortOrder, bool IsPublished, bool HasPendingChanges, bool Trashed);
 
-/// <summary>One saved version in the history list.</summary>
-public sealed record ContentVersionInfo(int Id, string Name, DateTime CreatedAt, string? CreatedBy, bool IsPublished, bool IsCurrent);
-
 /// <summary>Read side of the content section: tree, one document with its draft, history, recycle bin, recent changes.</summary>
 public sealed class ContentQueryService(IDbContextFactory<CmsDbContext> dbFactory)
 {
@@ -41,15 +38,30 @@ public sealed class ContentQueryService(IDbContextFactory<CmsDbContext> dbFactor
         return (node, draft);
     }
 
-    public async Task<IReadOnlyList<ContentVersionInfo>> VersionsAsync(Guid key, int take = 50, CancellationToken cancellationToken = default)
+    /// <summary>The newest versions, newest first, with state and changed fields (see <see cref="ContentHistoryService"/>).</summary>
+    public Task<IReadOnlyList<ContentVersionInfo>> VersionsAsync(Guid key, int take = 50, CancellationToken cancellationToken = default) =>
+        new ContentHistoryService(dbFactory).VersionsAsync(key, take, cancellationToken);
+
+    /// <summary>
+    /// The document and the published, not trashed documents of its branch (itself first, then its descendants in tree order):
+    /// what visitors lose when it is trashed or unpublished. <c>null</c> when the document does not exist.
+    /// </summary>
+    public async Task<(ContentNode Node, IReadOnlyList<ContentNode> GoingOffline)?> GoingOfflineAsync(Guid key, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var node = await db.ContentNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
-        var versions = await db.ContentVersions.AsNoTracking().Where(v => v.ContentKey == key)
-            .OrderByDescending(v => v.Id).Take(take)
-            .Select(v => new { v.Id, v.Name, v.CreatedAt, v.CreatedBy })
-            .ToListAsync(cancellationToken);
-        return versions.Select(v => new ContentVersionInfo(v.Id, v.Name, v.CreatedAt, v.CreatedBy, v.Id == node?.PublishedVersionId, v.Id == node?.CurrentVersionId)).ToList();
+        var nodes = await db.ContentNodes.AsNoTracking().ToListAsync(cancellationToken);
+        var node = nodes.SingleOrDefault(n => n.Key == key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        var branch = ContentStructureService.Descendants(nodes, node)
+            .OrderBy(n => n.Level).ThenBy(n => n.SortOrder)
+            .Prepend(node)
+            .Where(n => n.IsPublished && !n.Trashed)
+            .ToList();
+        return (node, branch);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> RecentChangesAsync(int take = 20, CancellationToken cancellationToken = default)

@@ -189,7 +189,16 @@ public sealed class ContentStructureService(
             item.UpdateDate = now;
         }
 
-        audit.Add(db, actor, AuditActions.Restore, ContentService.EntityType, key, node.Name, Messages.Get("Structure.Audit.Restored"));
+        // A restored document comes back unpublished: an old planned unpublish (or a publish date already passed) would
+        // surprise the editor later, so they go; a publish planned for the future stays.
+        var keys = affected.Select(a => a.Key).ToList();
+        var stale = await db.ContentSchedules
+            .Where(s => keys.Contains(s.ContentKey) && (s.Action == ContentScheduleAction.Expire || s.Date <= now))
+            .ToListAsync(cancellationToken);
+        db.ContentSchedules.RemoveRange(stale);
+        var details = Messages.Get("Structure.Audit.Restored")
+            + (stale.Count > 0 ? " " + Messages.Get(stale.Count == 1 ? "Structure.Audit.SchedulesCleared.One" : "Structure.Audit.SchedulesCleared.Other", stale.Count) : "");
+        audit.Add(db, actor, AuditActions.Restore, ContentService.EntityType, key, node.Name, details);
         await db.SaveChangesAsync(cancellationToken);
         return new ContentOperationResult(node, []);
     }

@@ -16,7 +16,14 @@ public sealed class PreviewSnapshotFactory(
     RichTextSanitizer sanitizer)
 {
     /// <summary>The preview snapshot and the draft in it, or <c>null</c> when the document does not exist or is in the recycle bin.</summary>
-    public async Task<(PublishedSnapshot Snapshot, PublishedContent Content)?> CreateAsync(Guid key, CancellationToken cancellationToken = default)
+    public Task<(PublishedSnapshot Snapshot, PublishedContent Content)?> CreateAsync(Guid key, CancellationToken cancellationToken = default) =>
+        CreateAsync(key, versionId: null, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="CreateAsync(Guid, CancellationToken)"/>, but shows version <paramref name="versionId"/> of the document
+    /// (any saved version of it) instead of its latest draft; <c>null</c> when that version is not the document's.
+    /// </summary>
+    public async Task<(PublishedSnapshot Snapshot, PublishedContent Content)?> CreateAsync(Guid key, int? versionId, CancellationToken cancellationToken = default)
     {
         var sources = snapshots.Sources;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -40,11 +47,17 @@ public sealed class PreviewSnapshotFactory(
             current = parent;
         }
 
-        var versionIds = drafts.Select(d => d.CurrentVersionId!.Value).ToList();
+        int VersionOf(ContentNode draft) => draft.Key == key && versionId is { } chosen ? chosen : draft.CurrentVersionId!.Value;
+        var versionIds = drafts.Select(VersionOf).ToList();
         var versions = await db.ContentVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
+        if (versionId is { } wanted && (!versions.TryGetValue(wanted, out var own) || own.ContentKey != key))
+        {
+            return null;
+        }
+
         foreach (var draft in drafts)
         {
-            if (versions.TryGetValue(draft.CurrentVersionId!.Value, out var version))
+            if (versions.TryGetValue(VersionOf(draft), out var version))
             {
                 published[draft.Key] = new PublishedSource(draft, version);
             }

@@ -126,13 +126,13 @@ public sealed class ContentSectionTests
         var infoPage = await editor.GetStringAsync(new Uri($"/umbraco/content/edit/{Home:D}?view=info", UriKind.Relative));
 
         using var rollback = await editor.PostEditAsync(Home, "Rollback",
-            [new("__RequestVerificationToken", BackOfficeTestClient.AntiforgeryToken(infoPage)!), new("versionId", seeded.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+            [new("__RequestVerificationToken", BackOfficeTestClient.AntiforgeryToken(infoPage)!), new("versionId", seeded.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("confirmed", "true")]);
         var draft = (await Queries().GetAsync(Home))!.Value;
         var publicHtml = await _public.GetStringAsync(new Uri("/", UriKind.Relative));
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(infoPage, Does.Contain("Diese Version wiederherstellen").And.Contain(EditorEmail));
+            Assert.That(infoPage, Does.Contain($"/umbraco/content/versions/{Home:D}/{seeded.Id}").And.Contain(EditorEmail));
             Assert.That(rollback.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
             Assert.That(draft.Draft!.Values["intro"], Does.StartWith("Die Initiativenberatung stellt interessierten Kommunen"));
             Assert.That(draft.Node.HasPendingChanges, Is.True, "the rollback is a new draft");
@@ -308,7 +308,7 @@ public sealed class ContentSectionTests
         var token = (await editor.EditFormAsync(page)).Get("__RequestVerificationToken");
         KeyValuePair<string, string>[] Fields(params (string, string)[] more) => [new("__RequestVerificationToken", token), .. more.Select(m => new KeyValuePair<string, string>(m.Item1, m.Item2))];
 
-        using var trashed = await editor.PostEditAsync(page, "Trash", Fields());
+        using var trashed = await editor.PostEditAsync(page, "Trash", Fields(("confirmed", "true")));
         var trashedStatus = (await _public.GetAsync(new Uri("/veraltet/", UriKind.Relative))).StatusCode;
         var bin = await editor.GetStringAsync(new Uri("/umbraco/content/recycle-bin", UriKind.Relative));
         var tree = await editor.GetStringAsync(new Uri("/umbraco/content", UriKind.Relative));

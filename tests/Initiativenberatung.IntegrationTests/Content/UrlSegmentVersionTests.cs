@@ -91,7 +91,7 @@ public sealed class UrlSegmentVersionTests
 
         var infoPage = await editor.GetStringAsync(new Uri($"{ContentEditorClient.EditPath(Survey)}?view=info", UriKind.Relative));
         using var rollback = await editor.PostEditAsync(Survey, "Rollback",
-            [new("__RequestVerificationToken", BackOfficeTestClient.AntiforgeryToken(infoPage)!), new("versionId", seeded.Id.ToString(CultureInfo.InvariantCulture))]);
+            [new("__RequestVerificationToken", BackOfficeTestClient.AntiforgeryToken(infoPage)!), new("versionId", seeded.Id.ToString(CultureInfo.InvariantCulture)), new("confirmed", "true")]);
         var afterRollback = (await Queries().GetAsync(Survey))!.Value;
         using var liveAfterRollback = await visitor.GetAsync(new Uri("/umfrage-neu/", UriKind.Relative));
         var editPage = await editor.GetStringAsync(new Uri(ContentEditorClient.EditPath(Survey), UriKind.Relative));

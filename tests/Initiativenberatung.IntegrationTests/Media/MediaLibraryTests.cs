@@ -293,7 +293,7 @@ public sealed partial class MediaLibraryTests
         Assert.That(before, Is.Not.Null, "download link on / before");
         var edit = $"/umbraco/media/edit/{MediaTestData.InfosheetKey}";
 
-        using var trash = await _editor.PostFormAsync(edit, new Dictionary<string, string>(), edit + "?handler=Trash");
+        using var trash = await _editor.PostFormAsync(edit, new Dictionary<string, string> { ["confirmed"] = "true" }, edit + "?handler=Trash");
         var (whileTrashed, _) = await DownloadLinkAsync(visitor);
         using var fileWhileTrashed = await visitor.GetAsync(new Uri(before!, UriKind.Relative));
         var bin = await _editor.GetStringAsync(new Uri("/umbraco/media/recycle-bin", UriKind.Relative));
@@ -324,13 +324,14 @@ public sealed partial class MediaLibraryTests
 
         var item = (await _factory.MediaAsync()).Single(m => m.Name == name);
         var edit = $"/umbraco/media/edit/{item.Key}";
-        using var tooEarly = await _editor.PostFormAsync(edit, new Dictionary<string, string>(), edit + "?handler=Delete");
+        var confirmed = new Dictionary<string, string> { ["confirmed"] = "true" };
+        using var tooEarly = await _editor.PostFormAsync(edit, confirmed, edit + "?handler=Delete");
         var tooEarlyHtml = Text(await tooEarly.Content.ReadAsStringAsync());
-        using (await _editor.PostFormAsync(edit, new Dictionary<string, string>(), edit + "?handler=Trash"))
+        using (await _editor.PostFormAsync(edit, confirmed, edit + "?handler=Trash"))
         {
         }
 
-        using var delete = await _editor.PostFormAsync("/umbraco/media/recycle-bin", new Dictionary<string, string>(), $"/umbraco/media/recycle-bin?handler=Delete&key={item.Key}");
+        using var delete = await _editor.PostFormAsync("/umbraco/media/recycle-bin", confirmed, $"/umbraco/media/recycle-bin?handler=Delete&key={item.Key}");
 
         using (Assert.EnterMultipleScope())
         {
@@ -439,7 +440,7 @@ public sealed partial class MediaLibraryTests
     public async Task Posts_every_form_to_its_handler_When_the_pages_are_rendered()
     {
         var forms = new List<string>();
-        foreach (var page in new[] { "/umbraco/media", $"/umbraco/media/{MediaTestData.LogosFolderKey}", $"/umbraco/media/edit/{MediaTestData.RoundTableKey}" })
+        foreach (var page in new[] { "/umbraco/media", $"/umbraco/media/{MediaTestData.LogosFolderKey}", $"/umbraco/media/edit/{MediaTestData.RoundTableKey}", $"/umbraco/media/confirm/{MediaTestData.RoundTableKey}/trash" })
         {
             var document = new HtmlParser().ParseDocument(await _editor.GetStringAsync(new Uri(page, UriKind.Relative)));
             forms.AddRange(document.QuerySelectorAll("main form[method='post']").Select(f =>

@@ -76,9 +76,20 @@ public sealed class EditModel(
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>The form shows posted state that is not stored (blocks rearranged, or refused on save): leaving it loses edits.</summary>
+    public bool ShowsUnsavedState { get; private set; }
+
     public bool IsNew => Node is null;
 
     public bool IsInfo => string.Equals(View, "info", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The label of a field named in the version list (<c>name</c>, <c>urlSegment</c> or a property alias).</summary>
+    public string FieldLabel(string field) => field switch
+    {
+        ContentHistoryService.NameField => localizer["Edit.Name"],
+        ContentHistoryService.SegmentField => localizer["Edit.UrlSegment"],
+        _ => ContentType is null ? field : Context.Schema.AllProperties(ContentType).FirstOrDefault(p => p.Alias == field)?.Name ?? field,
+    };
 
     public string? ErrorFor(string path) => Errors.FirstOrDefault(e => e.PropertyAlias == path)?.Message;
 
@@ -122,18 +133,30 @@ public sealed class EditModel(
     public Task<IActionResult> OnPostRemoveLinkAsync(string target, CancellationToken cancellationToken) =>
         RearrangeIndexedAsync(target, ContentEditorForm.RemoveLink, cancellationToken);
 
-    public async Task<IActionResult> OnPostUnpublishAsync(CancellationToken cancellationToken) =>
-        await AfterAsync(await content.UnpublishAsync(Key, User.ToActor(), cancellationToken), localizer["Message.Unpublished"], cancellationToken);
+    /// <summary>Unpublishes after the confirmation step (<paramref name="confirmed"/>); without it, shows that step when something would go offline.</summary>
+    public async Task<IActionResult> OnPostUnpublishAsync(bool confirmed, CancellationToken cancellationToken) =>
+        !confirmed && await GoesOfflineAsync(cancellationToken)
+            ? Redirect(ConfirmModel.PathFor(Key, ConfirmModel.Unpublish))
+            : await AfterAsync(await content.UnpublishAsync(Key, User.ToActor(), cancellationToken), localizer["Message.Unpublished"], cancellationToken);
 
-    public async Task<IActionResult> OnPostTrashAsync(CancellationToken cancellationToken) =>
-        await AfterAsync(await structure.TrashAsync(Key, User.ToActor(), cancellationToken), localizer["Message.Trashed"], cancellationToken);
+    /// <summary>Trashes after the confirmation step (<paramref name="confirmed"/>); without it, shows that step when something would go offline.</summary>
+    public async Task<IActionResult> OnPostTrashAsync(bool confirmed, CancellationToken cancellationToken) =>
+        !confirmed && await GoesOfflineAsync(cancellationToken)
+            ? Redirect(ConfirmModel.PathFor(Key, ConfirmModel.Trash))
+            : await AfterAsync(await structure.TrashAsync(Key, User.ToActor(), cancellationToken), localizer["Message.Trashed"], cancellationToken);
+
+    private async Task<bool> GoesOfflineAsync(CancellationToken cancellationToken) =>
+        await queries.GoingOfflineAsync(Key, cancellationToken) is { GoingOffline.Count: > 0 };
 
     public async Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellationToken) =>
         await AfterAsync(await structure.RestoreAsync(Key, User.ToActor(), cancellationToken), localizer["Message.Restored"], cancellationToken);
 
-    public async Task<IActionResult> OnPostRollbackAsync(int versionId, CancellationToken cancellationToken) =>
-        await AfterAsync(await content.RollbackAsync(Key, versionId, User.ToActor(), cancellationToken),
-            localizer["Message.RolledBack"], cancellationToken);
+    /// <summary>Rolls back after the confirmation on the version page (<paramref name="confirmed"/>); without it, shows that page.</summary>
+    public async Task<IActionResult> OnPostRollbackAsync(int versionId, bool confirmed, CancellationToken cancellationToken) =>
+        !confirmed
+            ? Redirect(VersionModel.PathFor(Key, versionId) + "?rollback=true")
+            : await AfterAsync(await content.RollbackAsync(Key, versionId, User.ToActor(), cancellationToken),
+                localizer["Message.RolledBack"], cancellationToken);
 
     public async Task<IActionResult> OnPostMoveAsync(string? moveTarget, CancellationToken cancellationToken)
     {
@@ -265,6 +288,7 @@ public sealed class EditModel(
         }
 
         ModelState.Clear();
+        ShowsUnsavedState = true;
         Fields = ContentEditorForm.Build(Context, ContentType!, values, []);
         return Page();
     }
@@ -277,6 +301,7 @@ public sealed class EditModel(
     private PageResult Redisplay(Dictionary<string, string?> values, IReadOnlyList<ValidationError> errors)
     {
         Errors = errors;
+        ShowsUnsavedState = true;
         Fields = ContentEditorForm.Build(Context, ContentType!, values, errors);
         return Page();
     }

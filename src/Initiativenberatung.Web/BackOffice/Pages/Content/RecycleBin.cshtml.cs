@@ -14,11 +14,16 @@ namespace Initiativenberatung.Web.BackOffice.Pages.Content;
 [Authorize(Policy = BackOfficePolicies.Content)]
 public sealed class RecycleBinModel(ContentQueryService queries, ContentStructureService structure, IDbContextFactory<CmsDbContext> dbFactory, IStringLocalizer<ContentText> text) : PageModel
 {
+    private List<ContentNode> _trashed = [];
+
     public IReadOnlyList<ContentTreeItem> Tree { get; private set; } = [];
 
     public IReadOnlyList<ContentNode> Items { get; private set; } = [];
 
     public ContentNode? Confirm { get; private set; }
+
+    /// <summary>How many pages below <see cref="Confirm"/> are deleted with it.</summary>
+    public int ConfirmDescendants => Confirm is null ? 0 : CountTrashedDescendants(Confirm.Key);
 
     public string? Error { get; private set; }
 
@@ -72,11 +77,28 @@ public sealed class RecycleBinModel(ContentQueryService queries, ContentStructur
         return Page();
     }
 
+    private int CountTrashedDescendants(Guid key)
+    {
+        var byParent = _trashed.Where(n => n.ParentKey is not null).ToLookup(n => n.ParentKey!.Value);
+        var count = 0;
+        var stack = new Stack<Guid>([key]);
+        while (stack.Count > 0 && count < _trashed.Count)
+        {
+            foreach (var child in byParent[stack.Pop()])
+            {
+                count++;
+                stack.Push(child.Key);
+            }
+        }
+
+        return count;
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Tree = await queries.TreeAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var trashed = await db.ContentNodes.AsNoTracking().Where(n => n.Trashed).ToListAsync(cancellationToken);
+        var trashed = _trashed = await db.ContentNodes.AsNoTracking().Where(n => n.Trashed).ToListAsync(cancellationToken);
         var trashedKeys = trashed.Select(t => t.Key).ToHashSet();
 
         // Only the top of each trashed branch; its descendants come back with it.

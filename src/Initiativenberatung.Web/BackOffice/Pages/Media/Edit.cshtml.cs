@@ -144,14 +144,23 @@ public sealed class EditModel(MediaService media, AuditService audit, IStringLoc
         return await OutcomeAsync(await media.MoveAsync(User.ToActor(), Key, target, cancellationToken), "moved", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostTrashAsync(CancellationToken cancellationToken) =>
-        await OutcomeAsync(await media.TrashAsync(User.ToActor(), Key, cancellationToken), "trashed", cancellationToken);
+    /// <summary>Trashes after the confirmation step (<paramref name="confirmed"/>), which names what stops being served.</summary>
+    public async Task<IActionResult> OnPostTrashAsync(bool confirmed, CancellationToken cancellationToken) =>
+        !confirmed
+            ? Redirect(ConfirmModel.PathFor(Key, ConfirmModel.Trash))
+            : await OutcomeAsync(await media.TrashAsync(User.ToActor(), Key, cancellationToken), "trashed", cancellationToken);
 
     public async Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellationToken) =>
         await OutcomeAsync(await media.RestoreAsync(User.ToActor(), Key, cancellationToken), "restored", cancellationToken);
 
-    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
+    /// <summary>Deletes for good after the confirmation step (<paramref name="confirmed"/>).</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(bool confirmed, CancellationToken cancellationToken)
     {
+        if (!confirmed)
+        {
+            return Redirect(ConfirmModel.PathFor(Key, ConfirmModel.Delete));
+        }
+
         var result = await media.DeleteAsync(User.ToActor(), Key, cancellationToken);
         return result.Success
             ? Redirect("/umbraco/media/recycle-bin?done=deleted")

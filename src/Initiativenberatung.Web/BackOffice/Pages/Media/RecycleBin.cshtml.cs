@@ -27,8 +27,11 @@ public sealed class RecycleBinModel(MediaService media) : PageModel
     public async Task<IActionResult> OnPostRestoreAsync(Guid key, CancellationToken cancellationToken) =>
         await OutcomeAsync(await media.RestoreAsync(User.ToActor(), key, cancellationToken), "restored", cancellationToken);
 
-    public async Task<IActionResult> OnPostDeleteAsync(Guid key, CancellationToken cancellationToken) =>
-        await OutcomeAsync(await media.DeleteAsync(User.ToActor(), key, cancellationToken), "deleted", cancellationToken);
+    /// <summary>Deletes for good after the confirmation step (<paramref name="confirmed"/>); without it, shows that step.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(Guid key, bool confirmed, CancellationToken cancellationToken) =>
+        !confirmed
+            ? Redirect(ConfirmModel.PathFor(key, ConfirmModel.Delete))
+            : await OutcomeAsync(await media.DeleteAsync(User.ToActor(), key, cancellationToken), "deleted", cancellationToken);
 
     private async Task<IActionResult> OutcomeAsync(MediaResult result, string done, CancellationToken cancellationToken)
     {
