@@ -1,13 +1,12 @@
-using System.Globalization;
+using Initiativenberatung.Core.Time;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Initiativenberatung.Web.BackOffice.Users;
 
 /// <summary>Shared parts of the users, account and setup pages: service errors into the form, error lookup, dates.</summary>
 public abstract class UserFormPageModel : PageModel
 {
-    private static readonly TimeZoneInfo Berlin = FindBerlin();
-
     /// <summary>Puts each error next to its field (and so into the summary); <paramref name="passwordField"/> names the page's new-password input.</summary>
     protected void AddErrors(UserResult result, string passwordField = UserErrorFields.Password)
     {
@@ -18,27 +17,38 @@ public abstract class UserFormPageModel : PageModel
         }
     }
 
+    /// <summary>
+    /// The service's problems with a new user plus the form's own checks (a name is required, both passwords must match),
+    /// all at once and in the order of the form's fields, so the summary reads top to bottom like the form.
+    /// </summary>
+    protected void AddNewUserErrors(IReadOnlyList<UserError> serviceErrors, string? displayName, string? password, string? confirmPassword, IStringLocalizer<UsersText> text)
+    {
+        var errors = serviceErrors.ToList();
+        if (string.IsNullOrWhiteSpace(displayName))
+        {
+            errors.Add(new UserError(UserErrorFields.DisplayName, text["Users.NameRequired"]));
+        }
+
+        if (!string.Equals(password, confirmPassword, StringComparison.Ordinal))
+        {
+            errors.Add(new UserError("ConfirmPassword", text["Users.PasswordsDiffer"]));
+        }
+
+        string[] order = [UserErrorFields.Email, UserErrorFields.DisplayName, UserErrorFields.Role, UserErrorFields.Password, "ConfirmPassword"];
+        AddErrors(new UserResult([.. errors.OrderBy(e => Array.IndexOf(order, e.Field) is var i and >= 0 ? i : order.Length)]));
+    }
+
     public bool HasError(string field) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0;
 
     /// <summary><c>"true"</c> for <c>aria-invalid</c> when the field has an error, else <c>null</c> (attribute left out).</summary>
     public string? Invalid(string field) => HasError(field) ? "true" : null;
 
-    /// <summary>A UTC time as German local time (Europe/Berlin), e.g. <c>03.02.2026, 14:05</c>.</summary>
-    public static string LocalTime(DateTime? utc) => utc is { } value
-        ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), Berlin).ToString("dd.MM.yyyy, HH:mm", CultureInfo.GetCultureInfo("de-DE"))
-        : "–";
+    /// <summary>A UTC time as German local time (see <see cref="GermanTime"/>), or a dash for none.</summary>
+    public static string LocalTime(DateTime? utc) => GermanTime.Format(utc, "–");
 
-    private static TimeZoneInfo FindBerlin()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
+    /// <summary>Every error of <paramref name="field"/>, in one line (the tag helper would show only the first).</summary>
+    public string ErrorText(string field) =>
+        ModelState.TryGetValue(field, out var entry) ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : "";
 }
 
 /// <summary>Model of the role select partial: the selected role and <c>aria-invalid</c>.</summary>
