@@ -7,6 +7,11 @@ namespace Initiativenberatung.Web.BackOffice.Users;
 /// <summary>Shared parts of the users, account and setup pages: service errors into the form, error lookup, dates.</summary>
 public abstract class UserFormPageModel : PageModel
 {
+    private readonly List<UserError> _errors = [];
+
+    /// <summary>Every error in the order it was added, for the summary (ModelState orders its keys by length, not by form).</summary>
+    public IReadOnlyList<UserError> Errors => _errors;
+
     /// <summary>Puts each error next to its field (and so into the summary); <paramref name="passwordField"/> names the page's new-password input.</summary>
     protected void AddErrors(UserResult result, string passwordField = UserErrorFields.Password)
     {
@@ -14,6 +19,7 @@ public abstract class UserFormPageModel : PageModel
         {
             var field = error.Field == UserErrorFields.Password ? passwordField : error.Field;
             ModelState.AddModelError(field, error.Message);
+            _errors.Add(error with { Field = field });
         }
     }
 

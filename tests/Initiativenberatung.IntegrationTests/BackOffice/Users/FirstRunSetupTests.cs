@@ -135,6 +135,9 @@ public sealed class FirstRunSetupFormTests
         });
         var html = System.Net.WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync());
         var passwordError = Regex.Match(html, "id=\"Password-error\">([^<]*)</p>").Groups[1].Value;
+        var summary = html[..Math.Max(0, html.IndexOf("<form", StringComparison.Ordinal))];
+        var summaryOrder = new[] { "„keine-adresse“", "Bitte geben Sie den Namen ein.", "mindestens 12 Zeichen", "mindestens 4 verschiedene", "Passwort-Wiederholung" }
+            .Select(text => summary.IndexOf(text, StringComparison.Ordinal)).ToList();
 
         Assert.Multiple(async () =>
         {
@@ -143,6 +146,8 @@ public sealed class FirstRunSetupFormTests
             Assert.That(html, Does.Contain("Bitte geben Sie den Namen ein."), "name");
             Assert.That(html, Does.Contain("Die Passwort-Wiederholung stimmt nicht mit dem Passwort überein."), "confirmation");
             Assert.That(passwordError, Does.Contain("mindestens 12 Zeichen lang").And.Contain("mindestens 4 verschiedene Zeichen"), "both password rules next to the field");
+            Assert.That(summaryOrder, Has.All.GreaterThanOrEqualTo(0), "the summary lists every error");
+            Assert.That(summaryOrder, Is.Ordered, "the summary lists the errors in the order of the form");
             Assert.That(await _factory.FindUserAsync("keine-adresse"), Is.Null, "nothing created");
         });
     }
