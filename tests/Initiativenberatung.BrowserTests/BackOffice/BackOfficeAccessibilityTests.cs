@@ -50,6 +50,8 @@ public sealed class BackOfficeAccessibilityTests
         "/umbraco/forms",
         "/umbraco/forms/" + SurveyForm + "/entries?from=&to=",
         "entry",
+        "entry-delete",
+        "entry-state",
         "/umbraco/forms/" + SurveyForm + "/results",
         "/umbraco/forms/" + SurveyForm + "/delete",
         "/umbraco/forms/builder",
@@ -66,6 +68,8 @@ public sealed class BackOfficeAccessibilityTests
         "/umbraco/forms",
         "/umbraco/forms/" + SurveyForm + "/entries?from=&to=",
         "entry",
+        "entry-delete",
+        "entry-state",
         "/umbraco/forms/" + SurveyForm + "/results",
         "/umbraco/account",
         "/umbraco/access-denied",
@@ -171,12 +175,20 @@ public sealed class BackOfficeAccessibilityTests
         await page.CloseAsync();
     }
 
-    /// <summary>A plain path; <c>entry</c> (the entry made for this fixture); or <c>first:LIST|SELECTOR</c>, the first matching link on LIST.</summary>
+    /// <summary>
+    /// A plain path; <c>entry</c>, <c>entry-delete</c>, <c>entry-state</c> (the entry made for this fixture, its delete and
+    /// state confirmations); or <c>first:LIST|SELECTOR</c>, the first matching link on LIST.
+    /// </summary>
     private async Task<string> ResolveAsync(IPage page, string target)
     {
-        if (target == "entry")
+        switch (target)
         {
-            return $"/umbraco/forms/{SurveyForm}/entries/{_entryId}";
+            case "entry":
+                return $"/umbraco/forms/{SurveyForm}/entries/{_entryId}";
+            case "entry-delete":
+                return $"/umbraco/forms/{SurveyForm}/entries/delete?ids={_entryId}";
+            case "entry-state":
+                return $"/umbraco/forms/{SurveyForm}/entries/state?ids={_entryId}&to=Approved";
         }
 
         if (!target.StartsWith("first:", StringComparison.Ordinal))
