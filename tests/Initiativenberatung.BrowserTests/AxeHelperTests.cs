@@ -26,4 +26,25 @@ public sealed class AxeHelperTests
             Assert.That(message, Does.Contain("image-alt [critical]").And.Contain("#no-alt").And.Contain("Images must have alternative text"));
         }
     }
+
+    [Test]
+    public async Task Reports_a_skipped_heading_level_When_heading_order_is_added_to_the_wcag_rules()
+    {
+        await using var context = await BrowserSite.NewContextAsync(javaScriptEnabled: true);
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync("""
+            <!doctype html><html lang="de"><head><title>Test</title></head><body>
+            <main><h1>Seite</h1><h2>Abschnitt</h2><h5>Zu tief</h5></main>
+            </body></html>
+            """);
+
+        var wcagOnly = await Axe.RunAsync(page, Axe.Wcag22Tags);
+        var withHeadingOrder = await Axe.RunAsync(page, Axe.Wcag22Tags, ["heading-order"]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(wcagOnly.Select(v => v.Id), Does.Not.Contain("heading-order"), "a best-practice rule, not in the WCAG tags");
+            Assert.That(withHeadingOrder.Select(v => v.Id), Does.Contain("heading-order"));
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Core.Content;
+using Initiativenberatung.Core.Time;
 using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +45,7 @@ public sealed class ContentScheduleService(
         db.ContentSchedules.Add(new ContentSchedule { ContentKey = key, Action = action, Date = dateUtc, CreatedBy = actor.UserName });
         audit.Add(db, actor, action == ContentScheduleAction.Release ? AuditActions.SchedulePublish : AuditActions.ScheduleUnpublish,
             ContentService.EntityType, key, node.Name,
-            Messages.Get(action == ContentScheduleAction.Release ? "Schedule.Audit.ReleasePlanned" : "Schedule.Audit.ExpirePlanned", dateUtc));
+            Messages.Get(action == ContentScheduleAction.Release ? "Schedule.Audit.ReleasePlanned" : "Schedule.Audit.ExpirePlanned", GermanTime.Format(dateUtc)));
         await db.SaveChangesAsync(cancellationToken);
         return new ContentOperationResult(node, []);
     }
@@ -61,7 +62,7 @@ public sealed class ContentScheduleService(
         var node = await db.ContentNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
         db.ContentSchedules.Remove(schedule);
         audit.Add(db, actor, schedule.Action == ContentScheduleAction.Release ? AuditActions.SchedulePublish : AuditActions.ScheduleUnpublish,
-            ContentService.EntityType, key, node?.Name ?? "", Messages.Get("Schedule.Audit.Cancelled", schedule.Date));
+            ContentService.EntityType, key, node?.Name ?? "", Messages.Get("Schedule.Audit.Cancelled", GermanTime.Format(schedule.Date)));
         await db.SaveChangesAsync(cancellationToken);
         return new ContentOperationResult(node, []);
     }

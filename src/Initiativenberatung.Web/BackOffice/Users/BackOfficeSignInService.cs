@@ -57,15 +57,21 @@ public sealed class BackOfficeSignInService(
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            user.LastLoginAt = clock.GetUtcNow().UtcDateTime;
-            await users.UpdateAsync(user);
-            await audit.WriteAsync(BackOfficeActor.For(user), AuditActions.Login, "User", null, user.Email ?? "");
+            await RecordSignInAsync(user);
             return SignInOutcome.Success;
         }
 
         throttle.RecordFailure(remoteAddress);
         await audit.WriteAsync(BackOfficeActor.For(user), AuditActions.LoginFailed, "User", null, user.Email ?? "");
         return result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.Failed;
+    }
+
+    /// <summary>After any successful sign-in (login form or first-run setup): the last login time and the audit entry.</summary>
+    public async Task RecordSignInAsync(BackOfficeUser user, string? details = null, CancellationToken cancellationToken = default)
+    {
+        user.LastLoginAt = clock.GetUtcNow().UtcDateTime;
+        await users.UpdateAsync(user);
+        await audit.WriteAsync(BackOfficeActor.For(user), AuditActions.Login, "User", null, user.Email ?? "", details, cancellationToken);
     }
 
     private void VerifyDummy(string password)

@@ -52,6 +52,10 @@ public sealed class FirstAdministrator(UserManager<BackOfficeUser> users, UserAd
     /// <summary>True while the database has no back-office user at all.</summary>
     public async Task<bool> IsNeededAsync(CancellationToken cancellationToken = default) => !await users.Users.AnyAsync(cancellationToken);
 
+    /// <summary>Every problem of the form at once (e-mail, name, each password rule), without creating anything.</summary>
+    public Task<IReadOnlyList<UserError>> ValidateAsync(string email, string displayName, string password) =>
+        administration.ValidateNewAsync(new NewBackOfficeUser(email, displayName, BackOfficeRoles.Administrator, password));
+
     /// <summary>Creates the administrator unless someone else was quicker; closes the setup link either way.</summary>
     /// <returns><c>null</c> when a user exists already.</returns>
     public async Task<UserResult?> CreateAsync(string email, string displayName, string password, Actor actor, CancellationToken cancellationToken = default)

@@ -73,27 +73,19 @@ public sealed class UserAdministration(
         return user is null ? null : Summarize(user, await RoleOfAsync(user));
     }
 
+    /// <summary>Every problem of a new user at once (e-mail, name, role, each password rule), without creating anything.</summary>
+    public async Task<IReadOnlyList<UserError>> ValidateNewAsync(NewBackOfficeUser request) => (await CheckNewAsync(request)).Errors;
+
     public async Task<UserResult> CreateAsync(Actor actor, NewBackOfficeUser request, CancellationToken cancellationToken = default)
     {
-        var email = (request.Email ?? "").Trim();
-        var displayName = string.IsNullOrWhiteSpace(request.DisplayName) ? email : request.DisplayName.Trim();
-        var errors = new List<UserError>();
-        ValidateEmail(email, errors);
-        ValidateDisplayName(displayName, errors);
-        var role = ValidateRole(request.Role, errors);
-        var user = new BackOfficeUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = displayName,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        errors.AddRange(await ValidatePasswordAsync(user, request.Password));
+        var (user, role, errors) = await CheckNewAsync(request);
         if (errors.Count > 0)
         {
             return new UserResult(errors);
         }
+
+        var email = user.Email!;
+        var displayName = user.DisplayName;
 
         await Gate.WaitAsync(cancellationToken);
         try
@@ -374,6 +366,19 @@ public sealed class UserAdministration(
         }
 
         return errors;
+    }
+
+    private async Task<(BackOfficeUser User, string? Role, List<UserError> Errors)> CheckNewAsync(NewBackOfficeUser request)
+    {
+        var email = (request.Email ?? "").Trim();
+        var displayName = string.IsNullOrWhiteSpace(request.DisplayName) ? email : request.DisplayName.Trim();
+        var errors = new List<UserError>();
+        ValidateEmail(email, errors);
+        ValidateDisplayName(displayName, errors);
+        var role = ValidateRole(request.Role, errors);
+        var user = new BackOfficeUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        errors.AddRange(await ValidatePasswordAsync(user, request.Password));
+        return (user, role, errors);
     }
 
     private void ValidateEmail(string email, List<UserError> errors)

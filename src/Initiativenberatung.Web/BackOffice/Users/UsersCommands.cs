@@ -1,4 +1,5 @@
 using System.Globalization;
+using Initiativenberatung.Core.Time;
 using Initiativenberatung.Core.Users;
 using Initiativenberatung.Web.Cli;
 
@@ -64,7 +65,7 @@ public sealed class UsersListCommand : ICliCommand
         foreach (var user in all)
         {
             var state = user.IsDisabled ? "deaktiviert" : user.IsLockedOut ? "gesperrt" : "aktiv";
-            var lastLogin = user.LastLoginAt?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "nie";
+            var lastLogin = GermanTime.Format(user.LastLoginAt, "nie");
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{user.Email,-40} {user.DisplayName,-30} {user.Role,-14} {state,-12} {lastLogin}"));
         }
 

@@ -64,6 +64,8 @@ public sealed partial class FirstRunSetupTests
             Assert.That(created.Headers.Location?.ToString(), Is.EqualTo("/umbraco"));
             Assert.That(dashboard, Does.Contain("Willkommen").And.Contain("erste.admin@example.org"), "signed in");
             Assert.That(await _factory.RolesOfAsync("erste.admin@example.org"), Is.EqualTo(new[] { BackOfficeRoles.Administrator }));
+            Assert.That((await _factory.FindUserAsync("erste.admin@example.org"))?.LastLoginAt, Is.Not.Null, "the setup sign-in counts as the last login");
+            Assert.That(await client.GetStringAsync(new Uri("/umbraco/users", UriKind.Relative)), Does.Not.Contain("noch nie"), "users list shows a last login");
             Assert.That(secondUse.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the link works once");
         });
 
@@ -91,6 +93,64 @@ public sealed partial class FirstRunSetupTests
 
     [GeneratedRegex(@"http://\S+/umbraco/install\?token=[A-Za-z0-9_-]+")]
     private static partial Regex LinkPattern();
+}
+
+/// <summary>The setup form names every problem at once and creates nothing while any remains.</summary>
+[TestFixture]
+public sealed class FirstRunSetupFormTests
+{
+    private CmsWebApplicationFactory _root = null!;
+    private WebApplicationFactory<Program> _factory = null!;
+    private readonly LogCapture _log = new();
+
+    [OneTimeSetUp]
+    public void StartSite()
+    {
+        _root = new CmsWebApplicationFactory();
+        _factory = _root.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(_log)));
+    }
+
+    [OneTimeTearDown]
+    public void StopSite()
+    {
+        _factory.Dispose();
+        _root.Dispose();
+    }
+
+    [Test]
+    public async Task Shows_every_field_and_password_error_at_once_When_the_setup_form_has_several_problems()
+    {
+        using var client = _factory.NewClient();
+        var link = _log.Entries.Select(e => e.Message).First(m => m.Contains("/umbraco/install?token=", StringComparison.Ordinal));
+        var path = link[link.IndexOf("/umbraco/install?token=", StringComparison.Ordinal)..].Split(' ')[0];
+
+        // Too short and too few different characters: two password rules at once, next to the other fields' errors.
+        using var posted = await client.PostFormAsync(path, new Dictionary<string, string>
+        {
+            ["Email"] = "keine-adresse",
+            ["DisplayName"] = " ",
+            ["Password"] = "aaaaaaa",
+            ["ConfirmPassword"] = "anders",
+            ["Token"] = path[(path.IndexOf("token=", StringComparison.Ordinal) + 6)..],
+        });
+        var html = System.Net.WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync());
+        var passwordError = Regex.Match(html, "id=\"Password-error\">([^<]*)</p>").Groups[1].Value;
+        var summary = html[..Math.Max(0, html.IndexOf("<form", StringComparison.Ordinal))];
+        var summaryOrder = new[] { "„keine-adresse“", "Bitte geben Sie den Namen ein.", "mindestens 12 Zeichen", "mindestens 4 verschiedene", "Passwort-Wiederholung" }
+            .Select(text => summary.IndexOf(text, StringComparison.Ordinal)).ToList();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(html, Does.Contain("Die E-Mail-Adresse „keine-adresse“ ist ungültig"), "e-mail");
+            Assert.That(html, Does.Contain("Bitte geben Sie den Namen ein."), "name");
+            Assert.That(html, Does.Contain("Die Passwort-Wiederholung stimmt nicht mit dem Passwort überein."), "confirmation");
+            Assert.That(passwordError, Does.Contain("mindestens 12 Zeichen lang").And.Contain("mindestens 4 verschiedene Zeichen"), "both password rules next to the field");
+            Assert.That(summaryOrder, Has.All.GreaterThanOrEqualTo(0), "the summary lists every error");
+            Assert.That(summaryOrder, Is.Ordered, "the summary lists the errors in the order of the form");
+            Assert.That(await _factory.FindUserAsync("keine-adresse"), Is.Null, "nothing created");
+        });
+    }
 }
 
 /// <summary>First start with <c>Setup:AdminEmail</c> / <c>Setup:AdminPassword</c>: the administrator exists at once, the password is never logged.</summary>

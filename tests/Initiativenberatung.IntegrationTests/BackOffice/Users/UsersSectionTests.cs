@@ -177,6 +177,28 @@ public sealed class UsersSectionTests
     }
 
     [Test]
+    public async Task Creates_nobody_When_only_the_password_confirmation_differs()
+    {
+        using var client = await _factory.SignedInClientAsync(Admin);
+
+        using var response = await client.PostFormAsync("/umbraco/users/create", new Dictionary<string, string>
+        {
+            ["Email"] = "vertippt@example.org",
+            ["DisplayName"] = "Vertippt",
+            ["Role"] = BackOfficeRoles.Editor,
+            ["Password"] = "Hagebutte-Zaunkoenig-71",
+            ["ConfirmPassword"] = "Hagebutte-Zaunkoenig-17",
+        });
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Die Passwort-Wiederholung stimmt nicht"));
+            Assert.That(await _factory.FindUserAsync("vertippt@example.org"), Is.Null, "a mistyped confirmation creates nothing");
+        });
+    }
+
+    [Test]
     public async Task Keeps_the_role_When_an_administrator_tries_to_change_their_own_role()
     {
         var admin = await _factory.FindUserAsync(Admin);

@@ -1,8 +1,8 @@
-using System.Globalization;
 using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Core.Content;
 using Initiativenberatung.Core.Publishing;
 using Initiativenberatung.Core.Schema;
+using Initiativenberatung.Core.Time;
 using Initiativenberatung.Core.Validation;
 using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Content;
@@ -30,8 +30,6 @@ public sealed class EditModel(
     IPublishedSnapshotAccessor snapshots,
     TimeProvider clock) : PageModel
 {
-    private static readonly TimeZoneInfo EditorTimeZone = FindTimeZone();
-
     [BindProperty(SupportsGet = true)]
     public Guid Key { get; set; }
 
@@ -93,8 +91,7 @@ public sealed class EditModel(
 
     public string? ErrorFor(string path) => Errors.FirstOrDefault(e => e.PropertyAlias == path)?.Message;
 
-    public static string LocalTime(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), EditorTimeZone).ToString("dd.MM.yyyy HH:mm", CultureInfo.GetCultureInfo("de-DE"));
+    public static string LocalTime(DateTime utc) => GermanTime.Format(utc);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -187,13 +184,12 @@ public sealed class EditModel(
             }
 
             any = true;
-            if (!DateTime.TryParseExact(text, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            if (!GermanTime.TryParseInput(text, out var utc))
             {
                 errors.Add(new ValidationError(field, localizer["Message.ScheduleDateInvalid"]));
                 continue;
             }
 
-            var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), EditorTimeZone);
             var result = await schedules.ScheduleAsync(Key, action, utc, actor, cancellationToken);
             errors.AddRange(result.Errors);
         }
@@ -353,16 +349,4 @@ public sealed class EditModel(
     }
 
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
-
-    private static TimeZoneInfo FindTimeZone()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }

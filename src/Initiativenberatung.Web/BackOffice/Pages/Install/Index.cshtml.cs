@@ -1,4 +1,3 @@
-using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Users;
 using Initiativenberatung.Web.BackOffice.Users;
@@ -18,7 +17,7 @@ public sealed class IndexModel(
     FirstAdministrator first,
     SetupToken setupToken,
     SignInManager<BackOfficeUser> signIn,
-    AuditService audit,
+    BackOfficeSignInService signIns,
     IStringLocalizer<UsersText> text) : UserFormPageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -46,17 +45,9 @@ public sealed class IndexModel(
             return NotFound();
         }
 
+        // Every problem at once: the page's own checks and all rules of the service (e-mail, each password rule).
         ModelState.Clear();
-        if (string.IsNullOrWhiteSpace(DisplayName))
-        {
-            ModelState.AddModelError(nameof(DisplayName), text["Users.NameRequired"]);
-        }
-
-        if (!string.Equals(Password, ConfirmPassword, StringComparison.Ordinal))
-        {
-            ModelState.AddModelError(nameof(ConfirmPassword), text["Users.PasswordsDiffer"]);
-        }
-
+        AddNewUserErrors(await first.ValidateAsync(Email ?? "", DisplayName ?? "", Password ?? ""), DisplayName, Password, ConfirmPassword, text);
         if (ModelState.IsValid)
         {
             var result = await first.CreateAsync(Email ?? "", DisplayName ?? "", Password ?? "", new Actor(null, "Einrichtung"), cancellationToken);
@@ -69,7 +60,7 @@ public sealed class IndexModel(
             {
                 var user = result.User!;
                 await signIn.SignInAsync(user, isPersistent: false);
-                await audit.WriteAsync(BackOfficeActor.For(user), AuditActions.Login, "User", null, user.Email ?? "", text["Audit.SetupSignIn"], cancellationToken);
+                await signIns.RecordSignInAsync(user, text["Audit.SetupSignIn"], cancellationToken);
                 return Redirect(BackOfficeRegistration.PathPrefix);
             }
 

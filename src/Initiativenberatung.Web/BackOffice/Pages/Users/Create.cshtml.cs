@@ -33,26 +33,22 @@ public sealed class CreateModel(UserAdministration administration, IOptions<Iden
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // Every problem at once, and nothing created while any remains (a mistyped confirmation included).
         ModelState.Clear();
-        if (string.IsNullOrWhiteSpace(DisplayName))
-        {
-            ModelState.AddModelError(nameof(DisplayName), text["Users.NameRequired"]);
-        }
-
-        if (!string.Equals(Password, ConfirmPassword, StringComparison.Ordinal))
-        {
-            ModelState.AddModelError(nameof(ConfirmPassword), text["Users.PasswordsDiffer"]);
-        }
-
-        var result = await administration.CreateAsync(
-            BackOfficeActor.For(User, identity.Value), new NewBackOfficeUser(Email ?? "", DisplayName ?? "", Role ?? "", Password ?? ""), cancellationToken);
-        if (result.IsForbidden)
+        var request = new NewBackOfficeUser(Email ?? "", DisplayName ?? "", Role ?? "", Password ?? "");
+        AddNewUserErrors(await administration.ValidateNewAsync(request), DisplayName, Password, ConfirmPassword, text);
+        var result = ModelState.IsValid ? await administration.CreateAsync(BackOfficeActor.For(User, identity.Value), request, cancellationToken) : null;
+        if (result is { IsForbidden: true })
         {
             return Forbid();
         }
 
-        AddErrors(result);
-        if (!ModelState.IsValid)
+        if (result is not null)
+        {
+            AddErrors(result);
+        }
+
+        if (result is null || !ModelState.IsValid)
         {
             Password = ConfirmPassword = "";
             return Page();

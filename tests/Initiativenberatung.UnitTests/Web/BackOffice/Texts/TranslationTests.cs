@@ -64,8 +64,8 @@ public sealed class TranslationTests
         {
             Assert.That(Messages.Get("Validation.Mandatory", "Titel"), Is.EqualTo("„Titel“ ist ein Pflichtfeld."));
             Assert.That(Messages.Get("Content.NotFound"), Is.EqualTo("Das Dokument wurde nicht gefunden."));
-            Assert.That(Messages.Get("Schedule.Audit.ReleasePlanned", new DateTime(2026, 3, 1, 9, 30, 0, DateTimeKind.Utc)),
-                Is.EqualTo("Veröffentlichung geplant für 2026-03-01 09:30 UTC."));
+            Assert.That(Messages.Get("Schedule.Audit.ReleasePlanned", "01.03.2026, 10:30 Uhr"),
+                Is.EqualTo("Veröffentlichung geplant für 01.03.2026, 10:30 Uhr."));
             Assert.That(Messages.Catalog.Contains("Content.NotFound"), Is.True);
             Assert.That(Messages.Get("No.Such.Key"), Is.EqualTo("No.Such.Key"));
         });
