@@ -36,14 +36,12 @@ public static partial class Durability
         }
 
         using var handler = SiteClient.CreateHandler();
-        var sessions = new List<(SiteClient Client, List<KeyValuePair<string, string>> Hidden, SurveyAnswers Answers)>();
+        var sessions = new List<(SiteClient Client, SurveyAnswers Answers)>();
         for (var i = 0; i < clients; i++)
         {
             var client = new SiteClient(handler, baseAddress);
-            var page = await client.GetStringAsync("/umfrage/");
-            sessions.Add((client,
-                [new("__RequestVerificationToken", SiteClient.HiddenValue(page, "__RequestVerificationToken")!), new("__state", SiteClient.HiddenValue(page, "__state")!), new("__aktion", "absenden")],
-                new SurveyAnswers(form, seed: round * 1000 + i)));
+            await client.StartSurveyAsync(); // fails early when the page has no survey
+            sessions.Add((client, new SurveyAnswers(form, seed: round * 1000 + i)));
         }
 
         await using var acks = new StreamWriter(options.Get("acks"), append: true);
@@ -57,9 +55,10 @@ public static partial class Durability
                 var marker = $"D1-r{round}-c{c}-n{n}";
                 var answers = session.Answers.Next();
                 answers[fieldAlias] = [marker];
-                var fields = session.Hidden.Concat(answers.SelectMany(a => a.Value.Select(v => KeyValuePair.Create(a.Key, v))));
                 try
                 {
+                    // A fresh state per post: a state is single-use (a second post of it would be acknowledged but not stored).
+                    var fields = (await session.Client.StartSurveyAsync()).Concat(answers.SelectMany(a => a.Value.Select(v => KeyValuePair.Create(a.Key, v))));
                     using var response = await session.Client.PostFormAsync("/formulare/absenden", fields);
                     if (response.StatusCode == HttpStatusCode.SeeOther && response.Headers.Location?.OriginalString.Contains("/formulare/danke/", StringComparison.Ordinal) == true)
                     {
@@ -82,13 +81,13 @@ public static partial class Durability
                         await Console.Error.WriteLineAsync($"{marker}: {(int)response.StatusCode}");
                     }
                 }
-                catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException)
+                catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException or InvalidOperationException)
                 {
-                    return; // the site is gone
+                    return; // the site is gone (or going: the survey page no longer answers 200)
                 }
             }
         })));
-        foreach (var (client, _, _) in sessions)
+        foreach (var (client, _) in sessions)
         {
             client.Dispose();
         }

@@ -10,7 +10,7 @@ namespace Initiativenberatung.Benchmarks;
 /// <summary>
 /// <c>mixed-load --base URL --db FILE --pid PID [--connections 64] [--seconds 60]</c>: D2. Each connection loops over a
 /// mix of page views (<c>/</c>, <c>/umfrage/</c>; half of the requests), Delivery API reads (<c>content/item/</c> by path,
-/// a quarter) and valid survey posts (a quarter; each connection GETs the survey once for its token and state). Counts
+/// a quarter) and valid survey posts (a quarter; each GETs the survey for a fresh token and single-use state). Counts
 /// failed requests (no answer), 5xx and any answer other than 2xx/3xx, and samples the site's resident memory
 /// (<c>/proc/PID/status</c> VmRSS) once a second. The site must run with the survey rate limit lifted (bench/run).
 /// </summary>
@@ -34,14 +34,12 @@ public static class MixedLoad
 
         using var handler = SiteClient.CreateHandler();
         handler.MaxConnectionsPerServer = connections;
-        var sessions = new List<(SiteClient Client, List<KeyValuePair<string, string>> Hidden, SurveyAnswers Answers, Random Random)>();
+        var sessions = new List<(SiteClient Client, SurveyAnswers Answers, Random Random)>();
         for (var i = 0; i < connections; i++)
         {
             var client = new SiteClient(handler, baseAddress);
-            var page = await client.GetStringAsync("/umfrage/");
-            sessions.Add((client,
-                [new("__RequestVerificationToken", SiteClient.HiddenValue(page, "__RequestVerificationToken")!), new("__state", SiteClient.HiddenValue(page, "__state")!), new("__aktion", "absenden")],
-                new SurveyAnswers(form, seed: 7000 + i), new Random(i)));
+            await client.StartSurveyAsync(); // fails early when the page has no survey
+            sessions.Add((client, new SurveyAnswers(form, seed: 7000 + i), new Random(i)));
         }
 
         var counts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
@@ -77,8 +75,9 @@ public static class MixedLoad
                     {
                         "page" => await session.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, Pages[session.Random.Next(Pages.Length)])),
                         "api" => await session.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, ApiReads[session.Random.Next(ApiReads.Length)])),
+                        // A survey state is single-use: every post starts the survey afresh (one GET, like a visitor).
                         _ => await session.Client.PostFormAsync("/formulare/absenden",
-                            session.Hidden.Concat(session.Answers.Next().SelectMany(a => a.Value.Select(v => KeyValuePair.Create(a.Key, v))))),
+                            (await session.Client.StartSurveyAsync()).Concat(session.Answers.Next().SelectMany(a => a.Value.Select(v => KeyValuePair.Create(a.Key, v))))),
                     };
                     var status = (int)response.StatusCode;
                     var expected = kind == "survey" ? response.StatusCode == HttpStatusCode.SeeOther : status is >= 200 and < 400;
@@ -103,7 +102,7 @@ public static class MixedLoad
         {
         }
 
-        foreach (var (client, _, _, _) in sessions)
+        foreach (var (client, _, _) in sessions)
         {
             client.Dispose();
         }

@@ -73,6 +73,21 @@ public sealed partial class SiteClient(HttpMessageHandler handler, Uri baseAddre
         }
     }
 
+    /// <summary>
+    /// The hidden fields of a fresh survey on <paramref name="path"/> (antiforgery token, signed state, submit action). A
+    /// survey state is single-use: a second post of it is answered like the first and stores nothing, so every post needs one.
+    /// </summary>
+    public async Task<List<KeyValuePair<string, string>>> StartSurveyAsync(string path = "/umfrage/", CancellationToken cancellationToken = default)
+    {
+        var page = await GetStringAsync(path, cancellationToken);
+        return
+        [
+            new("__RequestVerificationToken", HiddenValue(page, "__RequestVerificationToken") ?? throw new InvalidOperationException($"no antiforgery token on {path}")),
+            new("__state", HiddenValue(page, "__state") ?? throw new InvalidOperationException($"no survey state on {path}")),
+            new("__aktion", "absenden"),
+        ];
+    }
+
     /// <summary>The value of the hidden input named <paramref name="name"/>, HTML-decoded.</summary>
     public static string? HiddenValue(string html, string name)
     {

@@ -44,6 +44,8 @@ public class CmsDbContext(DbContextOptions<CmsDbContext> options)
 
     public DbSet<FormEntryField> FormEntryFields => Set<FormEntryField>();
 
+    public DbSet<UsedFormToken> UsedFormTokens => Set<UsedFormToken>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -179,6 +181,15 @@ public class CmsDbContext(DbContextOptions<CmsDbContext> options)
             e.HasKey(f => f.Id);
             e.Property(f => f.Alias).HasMaxLength(255);
             e.HasIndex(f => new { f.FormKey, f.Alias }).IsUnique();
+        });
+
+        // Spent survey states and Forms API tokens (hashes only); the key makes a second use fail even across nodes.
+        modelBuilder.Entity<UsedFormToken>(e =>
+        {
+            e.ToTable("UsedFormTokens");
+            e.HasKey(t => t.Hash);
+            e.Property(t => t.Hash).HasMaxLength(64);
+            e.HasIndex(t => t.ExpiresOn);
         });
     }
 }

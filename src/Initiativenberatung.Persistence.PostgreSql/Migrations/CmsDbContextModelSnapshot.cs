@@ -321,6 +321,22 @@ namespace Initiativenberatung.Persistence.PostgreSql.Migrations
                     b.ToTable("FormEntryFields", (string)null);
                 });
 
+            modelBuilder.Entity("Initiativenberatung.Core.Forms.UsedFormToken", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresOn")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("ExpiresOn");
+
+                    b.ToTable("UsedFormTokens", (string)null);
+                });
+
             modelBuilder.Entity("Initiativenberatung.Core.Media.MediaItem", b =>
                 {
                     b.Property<int>("Id")

@@ -11,7 +11,7 @@ namespace Initiativenberatung.Persistence.Sqlite.CompiledModel
     public partial class CmsDbContextModel
     {
         private CmsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cfa7bddf-8c56-4069-a61b-d8f5944295f6"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("fdc27395-9708-4e46-b931-c0c56a91683b"), entityTypeCount: 24)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Initiativenberatung.Persistence.Sqlite.CompiledModel
             var formDefinitionRecord = FormDefinitionRecordEntityType.Create(this);
             var formEntry = FormEntryEntityType.Create(this);
             var formEntryField = FormEntryFieldEntityType.Create(this);
+            var usedFormToken = UsedFormTokenEntityType.Create(this);
             var mediaItem = MediaItemEntityType.Create(this);
             var contentType = ContentTypeEntityType.Create(this);
             var contentTypeReference = ContentTypeReferenceEntityType.Create(this);
@@ -60,6 +61,7 @@ namespace Initiativenberatung.Persistence.Sqlite.CompiledModel
             FormDefinitionRecordEntityType.CreateAnnotations(formDefinitionRecord);
             FormEntryEntityType.CreateAnnotations(formEntry);
             FormEntryFieldEntityType.CreateAnnotations(formEntryField);
+            UsedFormTokenEntityType.CreateAnnotations(usedFormToken);
             MediaItemEntityType.CreateAnnotations(mediaItem);
             ContentTypeEntityType.CreateAnnotations(contentType);
             ContentTypeReferenceEntityType.CreateAnnotations(contentTypeReference);

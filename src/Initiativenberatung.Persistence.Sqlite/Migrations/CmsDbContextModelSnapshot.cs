@@ -302,6 +302,22 @@ namespace Initiativenberatung.Persistence.Sqlite.Migrations
                     b.ToTable("FormEntryFields", (string)null);
                 });
 
+            modelBuilder.Entity("Initiativenberatung.Core.Forms.UsedFormToken", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("ExpiresOn");
+
+                    b.ToTable("UsedFormTokens", (string)null);
+                });
+
             modelBuilder.Entity("Initiativenberatung.Core.Media.MediaItem", b =>
                 {
                     b.Property<int>("Id")

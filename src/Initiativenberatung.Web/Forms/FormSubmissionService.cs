@@ -3,8 +3,11 @@ using Initiativenberatung.Infrastructure.Forms;
 
 namespace Initiativenberatung.Web.Forms;
 
-/// <summary>The outcome of a submission: the validation result, and whether an entry was committed.</summary>
-public sealed record FormSubmissionOutcome(FormValidationResult Validation, bool Stored)
+/// <summary>
+/// The outcome of a submission: the validation result, whether an entry was committed, and whether its single-use token
+/// had been spent before (a replay: answered like success, nothing stored).
+/// </summary>
+public sealed record FormSubmissionOutcome(FormValidationResult Validation, bool Stored, bool AlreadySubmitted = false)
 {
     public bool IsValid => Validation.IsValid;
 }
@@ -19,7 +22,9 @@ public sealed class FormSubmissionService(FormEntryStore entries)
     /// <param name="form">The definition.</param>
     /// <param name="answers">Alias → answers.</param>
     /// <param name="discard">Validate, but store nothing (spam defence: the sender gets the normal answer).</param>
-    public async Task<FormSubmissionOutcome> SubmitAsync(FormDefinition form, IReadOnlyDictionary<string, string[]> answers, bool discard = false)
+    /// <param name="once">The post's single-use token (survey id, Forms API token), spent with the entry; <c>null</c> for trusted server callers.</param>
+    public async Task<FormSubmissionOutcome> SubmitAsync(
+        FormDefinition form, IReadOnlyDictionary<string, string[]> answers, bool discard = false, SubmissionToken? once = null)
     {
         var result = FormValidator.Validate(form, answers);
         if (!result.IsValid || discard || !form.StoreRecordsLocally)
@@ -28,7 +33,10 @@ public sealed class FormSubmissionService(FormEntryStore entries)
         }
 
         // Not cancellable: once validated, the entry is committed even when the sender hangs up.
-        await entries.AppendAsync(form, result.Values, CancellationToken.None);
-        return new FormSubmissionOutcome(result, Stored: true);
+        var stored = await entries.AppendOnceAsync(form, result.Values, once, CancellationToken.None);
+        return new FormSubmissionOutcome(result, Stored: stored is not null, AlreadySubmitted: stored is null);
     }
+
+    /// <summary>True when the post's single-use token was spent by an earlier post (answer it like a completed one).</summary>
+    public Task<bool> WasSubmittedAsync(SubmissionToken once) => entries.IsSpentAsync(once);
 }

@@ -1,4 +1,6 @@
+using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using IPNetwork = System.Net.IPNetwork;
 
 namespace Initiativenberatung.Web.Hosting;
 
@@ -25,9 +27,16 @@ public static class SecurityRegistration
         // No `Server: Kestrel` header: it tells a scanner which server (and so which bugs) to try.
         builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
 
-        // Behind a TLS-terminating reverse proxy on the same machine (the default trusted proxy is loopback), the
-        // original scheme comes from X-Forwarded-Proto, so Secure cookies and redirects see HTTPS.
-        builder.Services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedProto);
+        // Behind a TLS-terminating reverse proxy the original scheme comes from X-Forwarded-Proto (Secure cookies and
+        // redirects see HTTPS) and the visitor's address from X-Forwarded-For (the rate limits key on it). Both are
+        // honoured only from a trusted proxy: loopback always, plus ForwardedHeaders:KnownProxies/KnownNetworks.
+        var (proxies, networks) = TrustedProxies(builder.Configuration);
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            proxies.ForEach(options.KnownProxies.Add);
+            networks.ForEach(options.KnownIPNetworks.Add);
+        });
 
         // Outside Development plain HTTP is redirected to HTTPS (port from `https_port`/`ASPNETCORE_HTTPS_PORTS`, else 443):
         // the cookies are Secure there, and a page with an antiforgery token cannot be served over HTTP.
@@ -44,6 +53,32 @@ public static class SecurityRegistration
     {
         var hosts = (allowedHosts ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return hosts.Length == 0 || hosts.Contains("*", StringComparer.Ordinal);
+    }
+
+    /// <summary>Section of the trusted proxies (<c>KnownProxies</c>: addresses, <c>KnownNetworks</c>: CIDR networks).</summary>
+    public const string ForwardedHeadersSection = "ForwardedHeaders";
+
+    /// <summary>The configured proxies and networks; a value that is no address or network stops the start with a German message.</summary>
+    public static (List<IPAddress> Proxies, List<IPNetwork> Networks) TrustedProxies(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(ForwardedHeadersSection);
+        var proxies = new List<IPAddress>();
+        foreach (var entry in section.GetSection("KnownProxies").GetChildren())
+        {
+            proxies.Add(IPAddress.TryParse(entry.Value?.Trim(), out var address)
+                ? address
+                : throw new InvalidOperationException($"{entry.Path} ist keine IP-Adresse: \"{entry.Value}\"."));
+        }
+
+        var networks = new List<IPNetwork>();
+        foreach (var entry in section.GetSection("KnownNetworks").GetChildren())
+        {
+            networks.Add(IPNetwork.TryParse(entry.Value?.Trim(), out var network)
+                ? network
+                : throw new InvalidOperationException($"{entry.Path} ist kein Netz in CIDR-Schreibweise (z. B. 10.0.0.0/8): \"{entry.Value}\"."));
+        }
+
+        return (proxies, networks);
     }
 
     /// <summary>True where cookies are Secure and HTTP is redirected: everywhere but Development and the test host.</summary>

@@ -28,6 +28,7 @@ public sealed class UserEnumerationTimingTests
     {
         _factory = new CmsWebApplicationFactory();
         _factory.Settings["BackOffice:Login:FailedAttemptsPerMinute"] = "0"; // the per-address limit has its own test
+        _factory.Settings["BackOffice:Login:FreeAttemptsPerAccount"] = "0"; // so is the wait per account name (LockoutEnumerationTests)
         await _factory.CreateUserAsync(Known, BackOfficeRoles.Editor);
     }
 

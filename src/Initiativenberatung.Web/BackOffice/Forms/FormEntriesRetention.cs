@@ -55,8 +55,8 @@ public sealed class FormEntriesRetention(FormDefinitionStore definitions, FormEn
     }
 }
 
-/// <summary>Runs the retention purge once a day (first run shortly after start).</summary>
-public sealed class FormEntriesRetentionJob(FormEntriesRetention retention, TimeProvider clock, ILogger<FormEntriesRetentionJob> logger) : BackgroundService
+/// <summary>Runs the retention purge once a day (first run shortly after start), and removes spent single-use form tokens that expired.</summary>
+public sealed class FormEntriesRetentionJob(FormEntriesRetention retention, FormEntryStore entries, TimeProvider clock, ILogger<FormEntriesRetentionJob> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
     public static readonly TimeSpan FirstDelay = TimeSpan.FromMinutes(1);
@@ -68,7 +68,8 @@ public sealed class FormEntriesRetentionJob(FormEntriesRetention retention, Time
         {
             var results = await retention.PurgeAsync(Actor.System, cancellationToken: cancellationToken);
             var total = results.Sum(r => r.Removed);
-            logger.LogInformation("Aufbewahrungslauf beendet: {Removed} Einträge gelöscht.", total);
+            var tokens = await entries.PurgeSpentTokensAsync(cancellationToken);
+            logger.LogInformation("Aufbewahrungslauf beendet: {Removed} Einträge und {Tokens} abgelaufene Einmal-Token gelöscht.", total, tokens);
             return total;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Initiativenberatung.Web.BackOffice.Users;
 
 /// <summary>Where the login may send a user afterwards: a local path below <c>/umbraco</c>, nothing else (no open redirect).</summary>
@@ -24,6 +26,45 @@ public static class BackOfficeReturnUrl
             || returnUrl.StartsWith(Prefix + "/", StringComparison.OrdinalIgnoreCase)
             || returnUrl.StartsWith(Prefix + "?", StringComparison.OrdinalIgnoreCase)
             || returnUrl.StartsWith(Prefix + "#", StringComparison.OrdinalIgnoreCase);
-        return local && clean && below ? returnUrl : Prefix;
+        return local && clean && below ? EncodeNonAscii(returnUrl) ?? Prefix : Prefix;
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// The address with every non-ASCII character percent-encoded as UTF-8 (a <c>Location</c> header carries ASCII only,
+    /// so <c>/umbraco/content?x=ä</c> would otherwise fail the redirect); <c>null</c> for a lone surrogate.
+    /// </summary>
+    private static string? EncodeNonAscii(string returnUrl)
+    {
+        if (returnUrl.All(char.IsAscii))
+        {
+            return returnUrl;
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = StrictUtf8.GetBytes(returnUrl);
+        }
+        catch (EncoderFallbackException)
+        {
+            return null;
+        }
+
+        var encoded = new StringBuilder(bytes.Length * 3);
+        foreach (var b in bytes)
+        {
+            if (b < 0x80)
+            {
+                encoded.Append((char)b);
+            }
+            else
+            {
+                encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return encoded.ToString();
     }
 }

@@ -11,15 +11,19 @@ public enum SignInOutcome
 {
     Success,
     Failed,
-    LockedOut,
 
     /// <summary>Too many failed sign-ins from this address in the last minute (answer 429).</summary>
     Throttled,
+
+    /// <summary>The account name, known or not, has to wait after repeated failures (answer 429, nothing was checked).</summary>
+    Delayed,
 }
 
 /// <summary>
-/// Signs editors in by e-mail and password. Unknown e-mail, wrong password and disabled users get the same answer
-/// and cost the same work (exactly one password hash verification each), so the login reveals no accounts.
+/// Signs editors in by e-mail and password. Unknown e-mail, wrong password, disabled and locked users get the same answer
+/// and cost the same work (exactly one password hash verification each), so the login reveals no accounts. Repeated
+/// failures slow the address and the account name down (<see cref="LoginThrottle"/>) instead of locking the account, so
+/// nobody can lock out a known account and a waiting name looks the same whether it exists or not.
 /// </summary>
 public sealed class BackOfficeSignInService(
     UserManager<BackOfficeUser> users,
@@ -44,26 +48,34 @@ public sealed class BackOfficeSignInService(
             return SignInOutcome.Throttled;
         }
 
+        // Decided on the name alone, before any lookup: known and unknown names wait alike.
+        if (throttle.AccountWait(email) is not null)
+        {
+            return SignInOutcome.Delayed;
+        }
+
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null || user.IsDisabled || await users.IsLockedOutAsync(user))
         {
             // Same work as a real check: verify against a fixed hash.
             VerifyDummy(password);
-            throttle.RecordFailure(remoteAddress);
+            throttle.RecordFailure(remoteAddress, email);
             await audit.WriteAsync(user is null ? Actor.System : BackOfficeActor.For(user), AuditActions.LoginFailed, "User", null, email.Length > 100 ? email[..100] : email);
-            return user is not null && !user.IsDisabled ? SignInOutcome.LockedOut : SignInOutcome.Failed;
+            return SignInOutcome.Failed;
         }
 
-        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        // No Identity lockout on failure: anyone who knows an address could lock its owner out (the throttle slows down instead).
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            throttle.Reset(email);
             await RecordSignInAsync(user);
             return SignInOutcome.Success;
         }
 
-        throttle.RecordFailure(remoteAddress);
+        throttle.RecordFailure(remoteAddress, email);
         await audit.WriteAsync(BackOfficeActor.For(user), AuditActions.LoginFailed, "User", null, user.Email ?? "");
-        return result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.Failed;
+        return SignInOutcome.Failed;
     }
 
     /// <summary>After any successful sign-in (login form or first-run setup): the last login time and the audit entry.</summary>

@@ -81,6 +81,11 @@ public static class UsersRegistration
             // and a copied cookie would outlive logout and password change.
             options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
 
+            // The login page redirects itself (BackOfficeReturnUrl: local paths below /umbraco, non-ASCII percent-encoded).
+            // The cookie handler's own redirect to the raw ?ReturnUrl= on sign-in would put unencoded characters such as
+            // "ä" into the Location header, which the server refuses (500 and no sign-in).
+            options.Events.OnRedirectToReturnUrl = _ => Task.CompletedTask;
+
             // A signed-in user without the right gets a real 403 (German page via status code pages), not a redirect.
             options.Events.OnRedirectToAccessDenied = context =>
             {

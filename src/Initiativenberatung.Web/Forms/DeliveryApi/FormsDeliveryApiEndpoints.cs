@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Initiativenberatung.Core.Publishing;
+using Initiativenberatung.Infrastructure.Forms;
 using Initiativenberatung.Web.Forms.Survey;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
@@ -219,10 +220,11 @@ public static class FormsDeliveryApiEndpoints
         // The honeypot is not a field of the form: it never reaches validation or storage.
         var answers = entry.Answers.Where(a => a.Key != SurveyFormModel.HoneypotField).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
         var tooFast = false;
+        SubmissionToken? once = null;
         if (!hasApiKey)
         {
             // The survey's spam defence for browsers (server-to-server callers with a valid key are trusted).
-            if (formTokens.ShownAt(entry.FormToken, form.Key) is not { } shownAt)
+            if (formTokens.Read(entry.FormToken, form.Key) is not { } shown)
             {
                 var message = string.IsNullOrEmpty(entry.FormToken) ? text["Api.FormTokenMissing", form.Key] : text["Api.FormTokenInvalid", form.Key];
                 return ValidationProblem(StatusCodes.Status400BadRequest, text["Api.BadRequestTitle"], message,
@@ -235,11 +237,18 @@ public static class FormsDeliveryApiEndpoints
                 return TypedResults.Accepted((string?)null, FormDeliveryMapper.ToAccepted(form, snapshots.Current));
             }
 
+            // A token is single-use: once its entry is stored, a replay gets the usual 202 and nothing is stored again.
+            once = SubmissionToken.For("api", shown.Id, shown.ExpiresOn);
+            if (await submissions.WasSubmittedAsync(once))
+            {
+                return TypedResults.Accepted((string?)null, FormDeliveryMapper.ToAccepted(form, snapshots.Current));
+            }
+
             // Faster than a person can answer: validated, answered like success, nothing stored.
-            tooFast = clock.GetUtcNow() - shownAt < TimeSpan.FromSeconds(surveyOptions.Value.MinimumFillSeconds);
+            tooFast = clock.GetUtcNow() - shown.ShownAt < TimeSpan.FromSeconds(surveyOptions.Value.MinimumFillSeconds);
         }
 
-        var outcome = await submissions.SubmitAsync(form, answers, discard: tooFast);
+        var outcome = await submissions.SubmitAsync(form, answers, discard: tooFast, once);
         if (!outcome.IsValid)
         {
             return ValidationProblem(StatusCodes.Status422UnprocessableEntity, text["Api.ValidationTitle"], null,

@@ -36,7 +36,8 @@ internal sealed class FormsDeliveryApiOpenApiExamples : IOpenApiOperationTransfo
                         "`formToken` from `GET definitions/{id}` and the honeypot input under `values[honeypotField]` " +
                         "(`__homepage`, empty for people): a non-empty honeypot or an entry sent faster than " +
                         "`Forms:Survey:MinimumFillSeconds` after the definition was fetched gets the normal 202 and is not " +
-                        "stored; a missing, forged or expired `formToken` gives 400. Callers with a valid `Api-Key` need " +
+                        "stored; a missing, forged or expired `formToken` gives 400. A `formToken` is single-use: posted again it gets " +
+                        "the normal 202 and nothing more is stored (fetch the definition for the next entry). Callers with a valid `Api-Key` need " +
                         "neither. `contentId`, `culture` and `additionalData` are accepted for compatibility and never stored. " +
                         "Any other property is rejected.",
                     Content = new Dictionary<string, OpenApiMediaType>
@@ -105,7 +106,7 @@ internal sealed class FormsDeliveryApiOpenApiExamples : IOpenApiOperationTransfo
                 ["formToken"] = new OpenApiSchema
                 {
                     Type = JsonSchemaType.String | JsonSchemaType.Null,
-                    Description = "Browsers: the `formToken` of `GET definitions/{id}` (signed, time-limited, no user data). Not needed with `Api-Key`.",
+                    Description = "Browsers: the `formToken` of `GET definitions/{id}` (signed, time-limited, single-use, no user data). Not needed with `Api-Key`.",
                 },
                 ["contentId"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "Id of the page showing the form (not stored)." },
                 ["culture"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "ISO culture, e.g. `de-DE` (not stored)." },

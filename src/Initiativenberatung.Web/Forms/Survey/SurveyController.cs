@@ -125,6 +125,13 @@ public sealed class SurveyController(
             return Problem(StatusCodes.Status404NotFound, text["Survey.NotFound"], null);
         }
 
+        // A state is single-use: once its entry is stored, any post of it (a replay) gets the thank-you and does nothing.
+        var once = survey.OnceToken(state);
+        if (await submissions.WasSubmittedAsync(once))
+        {
+            return Success(form, snapshot);
+        }
+
         // The honeypot: a person never sees or fills it; a bot gets the success answer and nothing is stored.
         if (!string.IsNullOrEmpty(Single(posted, SurveyFormModel.HoneypotField)))
         {
@@ -167,7 +174,7 @@ public sealed class SurveyController(
         // Faster than a person can answer: treated as a bot, validated, answered like success, nothing stored.
         var filledIn = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(state.IssuedAtUnixMs);
         var tooFast = filledIn < TimeSpan.FromSeconds(options.Value.MinimumFillSeconds);
-        var outcome = await submissions.SubmitAsync(form, answers, discard: tooFast);
+        var outcome = await submissions.SubmitAsync(form, answers, discard: tooFast, once);
         if (!outcome.IsValid)
         {
             var result = outcome.Validation;

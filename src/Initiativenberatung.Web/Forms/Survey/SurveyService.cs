@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Threading.RateLimiting;
 using Initiativenberatung.Core.Forms;
+using Initiativenberatung.Infrastructure.Forms;
 using Microsoft.Extensions.Options;
 
 namespace Initiativenberatung.Web.Forms.Survey;
@@ -17,7 +20,7 @@ public sealed class SurveyService(FormDefinitionCache forms, SurveyStateProtecto
             return null;
         }
 
-        var state = new SurveyState(form.Key, contentKey, 0, clock.GetUtcNow().ToUnixTimeMilliseconds(), []);
+        var state = new SurveyState(form.Key, contentKey, 0, clock.GetUtcNow().ToUnixTimeMilliseconds(), [], Guid.NewGuid());
         var values = form.AllFields()
             .Where(f => f.Type == FormFieldType.Hidden && f.Settings.TryGetValue("defaultValue", out var v) && v.Length > 0)
             .ToDictionary(f => f.Alias, f => new[] { f.Settings["defaultValue"] }, StringComparer.Ordinal);
@@ -42,14 +45,28 @@ public sealed class SurveyService(FormDefinitionCache forms, SurveyStateProtecto
         }
 
         var age = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(state.IssuedAtUnixMs);
-        return age > TimeSpan.FromHours(options.Value.StateLifetimeHours) || age < TimeSpan.FromMinutes(-5) ? null : state;
+        if (age > TimeSpan.FromHours(options.Value.StateLifetimeHours) || age < TimeSpan.FromMinutes(-5))
+        {
+            return null;
+        }
+
+        // A state from before survey ids: one derived from its token, carried on to the later pages.
+        return state.SurveyId == Guid.Empty
+            ? state with { SurveyId = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(token!)).AsSpan(0, 16)) }
+            : state;
     }
+
+    /// <summary>The survey's single-use token: spent with its entry, kept until the state could no longer be posted.</summary>
+    public SubmissionToken OnceToken(SurveyState state) => SubmissionToken.For(
+        "survey",
+        state.SurveyId.ToString("N"),
+        DateTimeOffset.FromUnixTimeMilliseconds(state.IssuedAtUnixMs) + TimeSpan.FromHours(options.Value.StateLifetimeHours) + TimeSpan.FromHours(1));
 }
 
 /// <summary>
 /// Fixed-window rate limit of public form posts (the HTML survey and the Forms delivery API share one budget),
-/// partitioned by the connection address. The address lives only in this
-/// in-memory limiter (never logged or stored).
+/// partitioned by the client address (behind a trusted proxy the forwarded one, see <c>SecurityRegistration</c>). The
+/// address lives only in this in-memory limiter (never logged or stored).
 /// </summary>
 public sealed class SurveyRateLimiter : IDisposable
 {

@@ -7,14 +7,17 @@ namespace Initiativenberatung.Web.Forms.Survey;
 
 /// <summary>
 /// What the survey carries between posts, signed and encrypted with Data Protection (no cookie, no server session): the
-/// form, the page, when the form was first shown (minimum fill time) and the answers of the other pages.
+/// form, the page, when the form was first shown (minimum fill time), the answers of the other pages and the survey's
+/// random id (spent when the entry is stored, so a replayed post stores nothing twice; states issued before the id
+/// existed get one derived from their token).
 /// </summary>
 public sealed record SurveyState(
     [property: JsonPropertyName("f")] Guid FormKey,
     [property: JsonPropertyName("c")] Guid ContentKey,
     [property: JsonPropertyName("p")] int PageIndex,
     [property: JsonPropertyName("t")] long IssuedAtUnixMs,
-    [property: JsonPropertyName("a")] Dictionary<string, string[]> Answers);
+    [property: JsonPropertyName("a")] Dictionary<string, string[]> Answers,
+    [property: JsonPropertyName("i")] Guid SurveyId = default);
 
 /// <summary>Protects and reads <see cref="SurveyState"/> tokens.</summary>
 public sealed class SurveyStateProtector(IDataProtectionProvider provider)

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Initiativenberatung.IntegrationTests.BackOffice.Users;
 
-/// <summary>Lockout, open redirects, session end, cookies, headers and the login rate limit, through the real login.</summary>
+/// <summary>Sign-in slow-down, open redirects, session end, cookies, headers and the login rate limit, through the real login.</summary>
 [TestFixture]
 public sealed class SignInSecurityTests
 {
@@ -27,10 +27,12 @@ public sealed class SignInSecurityTests
     public void StopSite() => _factory.Dispose();
 
     [Test]
-    public async Task Locks_the_account_with_the_german_message_When_the_password_was_wrong_five_times()
+    public async Task Slows_the_account_down_with_the_generic_message_instead_of_locking_it_When_the_password_was_wrong_five_times()
     {
-        await _factory.AddUserAsync("vergesslich@example.org", BackOfficeRoles.Editor);
-        using var client = _factory.NewClient();
+        // A long first wait, so the answer right after the fifth failure is still inside it on a slow machine.
+        using var site = _factory.WithWebHostBuilder(b => b.UseSetting("BackOffice:Login:FirstDelaySeconds", "600").UseSetting("BackOffice:Login:MaxDelaySeconds", "600"));
+        await site.AddUserAsync("vergesslich@example.org", BackOfficeRoles.Editor);
+        using var client = site.NewClient();
         var answers = new List<string>();
         for (var i = 0; i < 5; i++)
         {
@@ -43,9 +45,11 @@ public sealed class SignInSecurityTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(answers.Take(4), Has.All.Contains("E-Mail-Adresse oder Passwort ist falsch."));
-            Assert.That(right.StatusCode, Is.EqualTo(HttpStatusCode.OK), "no sign-in while locked out");
-            Assert.That(html, Does.Contain("Ihr Konto ist nach mehreren Fehlversuchen vorübergehend gesperrt. Bitte versuchen Sie es in 15 Minuten erneut."));
+            Assert.That(answers, Has.All.Contains("E-Mail-Adresse oder Passwort ist falsch."));
+            Assert.That(answers.Take(4), Has.None.Contains("Bitte warten Sie"));
+            Assert.That(answers[4], Does.Match(@"Bitte warten Sie (600|599) Sekunden"));
+            Assert.That(right.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), "no sign-in while the name waits");
+            Assert.That(html, Does.Contain("E-Mail-Adresse oder Passwort ist falsch.").And.Contain("Bitte warten Sie").And.Not.Contain("gesperrt"));
             Assert.That(UsersTestSupport.SetCookie(right, UsersRegistration.CookieName), Is.Null, "no sign-in cookie");
         });
     }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Initiativenberatung.Web.BackOffice.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(BackOfficeSignInService signIn, IStringLocalizer<UsersText> text) : PageModel
+public sealed class LoginModel(BackOfficeSignInService signIn, LoginThrottle throttle, IStringLocalizer<UsersText> text) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Login.EmailRequired")]
@@ -29,6 +29,9 @@ public sealed class LoginModel(BackOfficeSignInService signIn, IStringLocalizer<
 
     /// <summary>Set when the client address used up its failed attempts (answer 429).</summary>
     public string? Throttled { get; private set; }
+
+    /// <summary>"Bitte warten Sie … Sekunden" after the failure message while the account name has to wait (known or not).</summary>
+    public string? Wait { get; private set; }
 
     public void OnGet()
     {
@@ -56,7 +59,19 @@ public sealed class LoginModel(BackOfficeSignInService signIn, IStringLocalizer<
             return Page();
         }
 
-        Failure = outcome == SignInOutcome.LockedOut ? "Login.LockedOut" : "Login.Failed";
+        // The same message for every failing state of every name; the wait only depends on the name's failures.
+        Failure = "Login.Failed";
+        if (throttle.AccountWait(Email) is { } wait)
+        {
+            var seconds = (int)wait.TotalSeconds;
+            Wait = seconds == 1 ? text["Login.WaitOne"] : text["Login.WaitMany", seconds];
+            if (outcome == SignInOutcome.Delayed)
+            {
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
         return Page();
     }
 }

@@ -82,7 +82,7 @@ public sealed class BackOfficeSignInServiceTests
     }
 
     [Test]
-    public async Task Verifies_one_hash_and_reports_the_lockout_When_the_user_is_locked_out()
+    public async Task Verifies_one_hash_and_answers_like_a_wrong_password_When_the_user_is_locked_out()
     {
         await using (var setup = _services.CreateAsyncScope())
         {
@@ -94,7 +94,7 @@ public sealed class BackOfficeSignInServiceTests
         await using var scope = _services.CreateAsyncScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<BackOfficeSignInService>().SignInAsync("redaktion@example.org", "egal-welches-Passwort");
 
-        Assert.That(outcome, Is.EqualTo(SignInOutcome.LockedOut));
+        Assert.That(outcome, Is.EqualTo(SignInOutcome.Failed), "a locked account must not show that it exists");
         _hasher.Verify(h => h.VerifyHashedPassword(It.IsAny<BackOfficeUser>(), It.IsAny<string>(), It.IsAny<string>()), Times.Once());
     }
 
