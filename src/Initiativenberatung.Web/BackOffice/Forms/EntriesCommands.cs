@@ -47,7 +47,7 @@ public sealed class EntriesExportCommand : ICliCommand
         var form = await services.GetRequiredService<FormDefinitionStore>().GetByAliasAsync(alias, cancellationToken)
             ?? throw new ArgumentException($"Kein Formular mit dem Alias „{alias}“.");
 
-        var filter = new FormEntryFilter(from?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), to?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        var filter = new FormEntryFilter(EntriesQuery.StartOf(from), EntriesQuery.EndOf(to));
         var browser = services.GetRequiredService<FormEntryBrowser>();
         var columns = await services.GetRequiredService<FormEntryExport>().ColumnsAsync(form, cancellationToken);
         var rows = FormEntryExport.RowsAsync(columns, browser.StreamAsync(form.Key, filter, cancellationToken: cancellationToken), cancellationToken);
