@@ -11,7 +11,7 @@ namespace Initiativenberatung.Persistence.Sqlite.CompiledModel
     public partial class CmsDbContextModel
     {
         private CmsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cfa7bddf-8c56-4069-a61b-d8f5944295f6"), entityTypeCount: 23)
+            : base(skipDetectChanges: false, modelId: new Guid("f4795e29-81d4-4f20-ac89-4467d1aeffcd"), entityTypeCount: 23)
         {
         }
 
