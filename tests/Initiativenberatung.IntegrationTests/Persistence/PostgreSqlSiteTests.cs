@@ -79,7 +79,7 @@ public sealed class PostgreSqlSiteTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(db.Database.ProviderName, Is.EqualTo("Npgsql.EntityFrameworkCore.PostgreSQL"));
-            Assert.That(applied, Has.Count.EqualTo(1).And.All.EndsWith("_Initial"), "one baseline migration");
+            Assert.That(applied, Is.EqualTo(db.Database.GetMigrations()).And.Some.EndsWith("_Initial"), "the baseline and every later migration");
             Assert.That(pending, Is.Empty);
             Assert.That(contentTypes, Is.GreaterThan(0), "uSync imported");
             Assert.That(zoned, Is.EqualTo(new[] { "AspNetUsers.LockoutEnd" }), "DateTime columns are timestamp without time zone (UTC)");
