@@ -182,6 +182,17 @@ public sealed partial class BackOfficeFormsSubmissionTests
         }
     }
 
+    [TestCase("/umbraco/delivery/api/v2/content/item/00000000-0000-0000-0000-000000000001")]
+    [TestCase("/umbraco/forms/delivery/api/v1/definitions/00000000-0000-0000-0000-000000000001")]
+    public async Task Leaves_the_answer_to_the_API_When_an_API_address_below_umbraco_fails(string path)
+    {
+        using var response = await _staff.GetAsync(new Uri(path, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.That((int)response.StatusCode, Is.GreaterThanOrEqualTo(400));
+        Assert.That(body, Does.Not.Contain("class=\"bo-header\""));
+    }
+
     [TestCase("to=9999-12-31")]
     [TestCase("from=0001-01-01&to=9999-12-31")]
     public async Task Answers_without_500_When_the_date_filter_is_at_the_end_of_the_calendar(string query)

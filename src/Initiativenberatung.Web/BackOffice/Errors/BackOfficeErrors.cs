@@ -28,8 +28,24 @@ public static class BackOfficeErrors
     /// <summary>The reason recorded for this request, if any.</summary>
     public static BackOfficeFailure? FailureOf(HttpContext context) => context.Items.TryGetValue(FailureKey, out var value) ? value as BackOfficeFailure : null;
 
-    /// <summary>True for a request to the back office.</summary>
-    public static bool IsBackOffice(HttpContext context) => context.Request.Path.StartsWithSegments(BackOfficeRegistration.PathPrefix, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The machine-facing addresses below <c>/umbraco</c> (JSON APIs and their documents): they keep their own answers.</summary>
+    private static readonly string[] ApiPrefixes =
+    [
+        BackOfficeRegistration.PathPrefix + "/delivery",
+        BackOfficeRegistration.PathPrefix + "/forms/delivery",
+        BackOfficeRegistration.PathPrefix + "/management",
+        BackOfficeRegistration.PathPrefix + "/openapi",
+        BackOfficeRegistration.PathPrefix + "/api-docs",
+    ];
+
+    /// <summary>True for a request to a back-office page (not one of the APIs below <c>/umbraco</c>).</summary>
+    public static bool IsBackOffice(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var path = context.Request.Path;
+        return path.StartsWithSegments(BackOfficeRegistration.PathPrefix, StringComparison.OrdinalIgnoreCase)
+            && !ApiPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>The filter that records antiforgery and model-binding failures of back-office pages.</summary>
     public static WebApplicationBuilder AddBackOfficeErrors(this WebApplicationBuilder builder)

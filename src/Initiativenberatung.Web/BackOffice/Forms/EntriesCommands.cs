@@ -59,11 +59,11 @@ public sealed class EntriesExportCommand : ICliCommand
         await stream.FlushAsync(cancellationToken);
         if (!string.IsNullOrEmpty(path))
         {
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{count} Einträge nach {path} exportiert."));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{EntriesArguments.Entries(count)} nach {path} exportiert."));
         }
         else
         {
-            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{count} Einträge exportiert."));
+            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{EntriesArguments.Entries(count)} exportiert."));
         }
 
         return 0;
@@ -93,16 +93,20 @@ public sealed class EntriesPurgeCommand : ICliCommand
         {
             await output.WriteLineAsync(result.RetentionDays is null
                 ? $"{result.Alias}: keine Aufbewahrungsfrist, nichts gelöscht."
-                : string.Create(CultureInfo.InvariantCulture, $"{result.Alias}: {result.Removed} Einträge gelöscht (älter als {result.RetentionDays} Tage)."));
+                : string.Create(CultureInfo.InvariantCulture, $"{result.Alias}: {EntriesArguments.Entries(result.Removed)} gelöscht (älter als {result.RetentionDays} {(result.RetentionDays == 1 ? "Tag" : "Tage")})."));
         }
 
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Insgesamt {results.Sum(r => r.Removed)} Einträge gelöscht."));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Insgesamt {EntriesArguments.Entries(results.Sum(r => r.Removed))} gelöscht."));
         return 0;
     }
 }
 
 internal static class EntriesArguments
 {
+    /// <summary>"1 Eintrag", "2 Einträge" for the command line's messages.</summary>
+    public static string Entries(long count) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "Eintrag" : "Einträge")}");
+
     public static void RejectUnknown(CliArguments arguments, IReadOnlyCollection<string> allowed)
     {
         if (arguments.Positional.Count > 0)

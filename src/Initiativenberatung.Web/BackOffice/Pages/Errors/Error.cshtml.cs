@@ -11,7 +11,8 @@ namespace Initiativenberatung.Web.BackOffice.Pages.Errors;
 
 /// <summary>
 /// The back office's error page (<c>/umbraco/fehler/{code}</c>, reached by re-execution with the failed request's method): a
-/// German explanation of what to do, the trace id to quote, and one log line with status, method, path and reason.
+/// German explanation of what to do, the trace id to quote, and one log line with status, method, path and reason. Opened
+/// directly, it shows the code of its address (404 for one outside 400–599) and answers a post with 400.
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
@@ -32,13 +33,18 @@ public sealed class ErrorModel(IStringLocalizer<BackOfficeText> text, ILogger<Er
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
         var routeCode = RouteData.Values["code"] is string value && int.TryParse(value, out var parsed) ? parsed : 500;
-        Code = routeCode is >= 400 and < 600 ? routeCode : 500;
+        Code = (exception, reExecuted) switch
+        {
+            (null, null) when !HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method) => 400, // nothing to post here
+            (null, null) => routeCode is >= 400 and < 600 ? routeCode : 404,
+            _ => routeCode is >= 400 and < 600 ? routeCode : 500,
+        };
         Response.StatusCode = Code;
         TraceId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
         var failure = BackOfficeErrors.FailureOf(HttpContext);
-        var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
-        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
         var key = Code switch
         {
             400 or 403 or 404 or 405 or 413 => Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
