@@ -259,7 +259,7 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
         }
 
         audit.Add(db, actor, "State", "FormEntry", form.Key, form.Name,
-            string.Create(CultureInfo.InvariantCulture, $"{changed} Einträge auf {state}: {string.Join(", ", list.Take(50))}{(list.Count > 50 ? " …" : "")}"));
+            string.Create(CultureInfo.InvariantCulture, $"{EntryCount.Text(changed)} auf {state}: {string.Join(", ", list.Take(50))}{(list.Count > 50 ? " …" : "")}"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return changed;
@@ -283,7 +283,7 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
         }
 
         audit.Add(db, actor, "Delete", "FormEntry", form.Key, form.Name,
-            string.Create(CultureInfo.InvariantCulture, $"{deleted} Einträge gelöscht: {string.Join(", ", list.Take(50))}{(list.Count > 50 ? " …" : "")}"));
+            string.Create(CultureInfo.InvariantCulture, $"{EntryCount.Text(deleted)} gelöscht: {string.Join(", ", list.Take(50))}{(list.Count > 50 ? " …" : "")}"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deleted;
@@ -298,7 +298,7 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
         if (deleted > 0)
         {
             audit.Add(db, actor, "Purge", "FormEntry", form.Key, form.Name,
-                string.Create(CultureInfo.InvariantCulture, $"{deleted} Einträge vor {before:yyyy-MM-dd} gelöscht (Aufbewahrung {form.RetentionDays} Tage)"));
+                string.Create(CultureInfo.InvariantCulture, $"{EntryCount.Text(deleted)} vor {before:yyyy-MM-dd} gelöscht (Aufbewahrung {form.RetentionDays} Tage)"));
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Initiativenberatung.Core.Forms;
 using Initiativenberatung.Infrastructure.Forms;
 using Initiativenberatung.Infrastructure.Forms.Entries;
 using Initiativenberatung.Infrastructure.Forms.Export;
@@ -59,11 +60,11 @@ public sealed class EntriesExportCommand : ICliCommand
         await stream.FlushAsync(cancellationToken);
         if (!string.IsNullOrEmpty(path))
         {
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{EntriesArguments.Entries(count)} nach {path} exportiert."));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{EntryCount.Text(count)} nach {path} exportiert."));
         }
         else
         {
-            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{EntriesArguments.Entries(count)} exportiert."));
+            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{EntryCount.Text(count)} exportiert."));
         }
 
         return 0;
@@ -93,19 +94,16 @@ public sealed class EntriesPurgeCommand : ICliCommand
         {
             await output.WriteLineAsync(result.RetentionDays is null
                 ? $"{result.Alias}: keine Aufbewahrungsfrist, nichts gelöscht."
-                : string.Create(CultureInfo.InvariantCulture, $"{result.Alias}: {EntriesArguments.Entries(result.Removed)} gelöscht (älter als {result.RetentionDays} {(result.RetentionDays == 1 ? "Tag" : "Tage")})."));
+                : string.Create(CultureInfo.InvariantCulture, $"{result.Alias}: {EntryCount.Text(result.Removed)} gelöscht (älter als {result.RetentionDays} {(result.RetentionDays == 1 ? "Tag" : "Tage")})."));
         }
 
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Insgesamt {EntriesArguments.Entries(results.Sum(r => r.Removed))} gelöscht."));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Insgesamt {EntryCount.Text(results.Sum(r => r.Removed))} gelöscht."));
         return 0;
     }
 }
 
 internal static class EntriesArguments
 {
-    /// <summary>"1 Eintrag", "2 Einträge" for the command line's messages.</summary>
-    public static string Entries(long count) =>
-        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? "Eintrag" : "Einträge")}");
 
     public static void RejectUnknown(CliArguments arguments, IReadOnlyCollection<string> allowed)
     {
