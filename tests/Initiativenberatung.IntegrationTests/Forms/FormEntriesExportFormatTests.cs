@@ -79,6 +79,22 @@ public sealed class FormEntriesExportFormatTests
         }
     }
 
+    [Test]
+    public async Task Shows_the_consent_as_Ja_When_staff_opens_the_entries_list_and_the_entry()
+    {
+        var form = await _factory.CreateFormAsync("einwilligung-anzeige");
+        var entry = await _factory.AppendAsync(form, ("fachbereich", ["Umwelt"]), ("einwilligung", ["true"]));
+
+        var list = await _staff.GetStringAsync(new Uri($"/umbraco/forms/{form.Key}/entries?cols=einwilligung", UriKind.Relative));
+        var detail = await _staff.GetStringAsync(new Uri($"/umbraco/forms/{form.Key}/entries/{entry.Id}", UriKind.Relative));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(list, Does.Contain("<td>Ja</td>").And.Not.Contain("<td>true</td>"));
+            Assert.That(detail, Does.Contain("<span class=\"ib-answer\">Ja</span>").And.Not.Contain(">true<"));
+        }
+    }
+
     private static int ColumnIndex(string reference)
     {
         var index = 0;
