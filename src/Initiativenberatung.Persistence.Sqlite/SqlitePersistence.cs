@@ -26,7 +26,7 @@ public static class SqlitePersistence
 
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqlitePersistence).Assembly.GetName().Name))
-            .AddInterceptors(Pragmas, SqliteIndexHintInterceptor.Instance);
+            .AddInterceptors(Pragmas, SqliteIndexHintInterceptor.Instance, SqliteSearchTextFunction.Instance);
     }
 
     /// <summary>Creates the folder of the database file, so <c>Data Source=App_Data/x.db</c> works on a fresh clone.</summary>

@@ -1,5 +1,6 @@
 using Initiativenberatung.Web.BackOffice;
 using Initiativenberatung.Web.BackOffice.Content;
+using Initiativenberatung.Web.BackOffice.Errors;
 using Initiativenberatung.Web.BackOffice.FormBuilder;
 using Initiativenberatung.Web.BackOffice.Forms;
 using Initiativenberatung.Web.BackOffice.Users;
@@ -34,6 +35,7 @@ builder.AddFormsDeliveryApi();
 builder.AddCmsSecurity();
 builder.AddBackOfficeUsers();
 builder.AddBackOffice();
+builder.AddBackOfficeErrors();
 builder.AddContentSection();
 builder.AddPublicWebsite();
 builder.AddDeliveryApi();
@@ -51,6 +53,7 @@ await app.InitializeCmsAsync();
 
 app.UseCmsSecurity();
 app.UseCmsErrorPages();
+app.UseBackOfficeErrorPages();
 app.UsePublicResponseCompression();
 app.UseStaticFiles();
 app.UseBackOfficeStaticFiles();

@@ -107,7 +107,7 @@ async function runExport(url, knownTotal) {
           const now = Date.now();
           if (now - lastAnnounce > ANNOUNCE_MS) {
             lastAnnounce = now;
-            status.textContent = format(status.dataset.progress, numberFormat.format(Math.min(received, total)), numberFormat.format(total));
+            status.textContent = format(total === 1 ? status.dataset.progressOne : status.dataset.progress, numberFormat.format(Math.min(received, total)), numberFormat.format(total));
           }
         }
       }
@@ -118,7 +118,7 @@ async function runExport(url, knownTotal) {
     progress.value = Math.max(rows, 1);
     progress.dataset.rows = String(rows);
     progress.dataset.complete = 'true';
-    status.textContent = format(status.dataset.done, numberFormat.format(rows));
+    status.textContent = format(rows === 1 ? status.dataset.doneOne : status.dataset.done, numberFormat.format(rows));
 
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob(chunks, { type }));

@@ -25,6 +25,9 @@ public sealed class FormEntry
 
     /// <summary>Alias → caption at submit time and values (see <see cref="FormEntryValues"/>).</summary>
     public string ValuesJson { get; set; } = "{}";
+
+    /// <summary>The answer values case-folded for the free-text search (<see cref="FormEntrySearch"/>), filled on append.</summary>
+    public string SearchText { get; set; } = "";
 }
 
 /// <summary>

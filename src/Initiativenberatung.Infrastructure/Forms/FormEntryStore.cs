@@ -70,6 +70,7 @@ public sealed class FormEntryStore(IDbContextFactory<CmsDbContext> dbFactory, IO
             SubmittedOn = SubmittedAtPrecisions.Truncate(clock.GetUtcNow().UtcDateTime, precision),
             State = FormEntryState.Submitted,
             ValuesJson = FormEntryValues.Serialize(answers),
+            SearchText = FormEntrySearch.TextOf(answers),
         };
 
         var pending = new PendingEntry(entry, token, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));

@@ -173,6 +173,9 @@ public class CmsDbContext(DbContextOptions<CmsDbContext> options)
             // Keyset paging of the entries list sorted by id or by state (then date, id).
             e.HasIndex(f => new { f.FormKey, f.Id });
             e.HasIndex(f => new { f.FormKey, f.State, f.SubmittedOn, f.Id });
+
+            // Case-folded answers for the free-text search; rows written past the store (bulk loads) start empty.
+            e.Property(f => f.SearchText).HasDefaultValue("");
         });
 
         modelBuilder.Entity<FormEntryField>(e =>

@@ -272,6 +272,12 @@ namespace Initiativenberatung.Persistence.PostgreSql.Migrations
                     b.Property<Guid>("FormKey")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("");
+
                     b.Property<int>("State")
                         .HasColumnType("integer");
 

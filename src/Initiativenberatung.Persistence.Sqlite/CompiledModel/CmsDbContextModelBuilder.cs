@@ -11,7 +11,7 @@ namespace Initiativenberatung.Persistence.Sqlite.CompiledModel
     public partial class CmsDbContextModel
     {
         private CmsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fdc27395-9708-4e46-b931-c0c56a91683b"), entityTypeCount: 24)
+            : base(skipDetectChanges: false, modelId: new Guid("bcc8c7a3-e2b8-4b2b-9ee7-0500202ae758"), entityTypeCount: 24)
         {
         }
 

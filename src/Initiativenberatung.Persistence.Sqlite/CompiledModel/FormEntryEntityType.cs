@@ -19,7 +19,7 @@ namespace Initiativenberatung.Persistence.Sqlite.CompiledModel
                 "Initiativenberatung.Core.Forms.FormEntry",
                 typeof(FormEntry),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 6,
                 unnamedIndexCount: 3,
                 keyCount: 1);
 
@@ -38,6 +38,14 @@ namespace Initiativenberatung.Persistence.Sqlite.CompiledModel
                 propertyInfo: typeof(FormEntry).GetProperty("FormKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(FormEntry).GetField("<FormKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var searchText = runtimeEntityType.AddProperty(
+                "SearchText",
+                typeof(string),
+                propertyInfo: typeof(FormEntry).GetProperty("SearchText", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(FormEntry).GetField("<SearchText>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd);
+            searchText.AddAnnotation("Relational:DefaultValue", "");
 
             var state = runtimeEntityType.AddProperty(
                 "State",

@@ -255,6 +255,12 @@ namespace Initiativenberatung.Persistence.Sqlite.Migrations
                     b.Property<Guid>("FormKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 

@@ -140,6 +140,90 @@ public sealed class FormEntriesBrowserTests
         await AssertAccessibleAsync(page, "Formulare");
     }
 
+    [Test]
+    public async Task Approves_the_ticked_entry_When_staff_uses_the_bulk_button_with_the_default_filter()
+    {
+        var marker = "Sammelfreigabe " + Guid.NewGuid().ToString("N")[..8];
+        var entry = await AppendAsync(("fachbereich", [marker]));
+        await using var context = await BrowserSite.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BackOfficeSession.SignInAsync(page, Email, Password);
+
+        await page.GotoAsync($"/umbraco/forms/{SurveyKey}/entries");
+        Assert.That(await page.GetByLabel("Eingereicht bis (JJJJ-MM-TT)").InputValueAsync(), Is.Not.Empty, "the default filter of the last month is active");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = $"Eintrag {entry.Id} auswählen" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ausgewählte freigeben" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Einträge freigeben" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Der ausgewählte Eintrag erhält den Status „Freigegeben“.")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "Freigabe bestätigen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Freigeben" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("done=state", StringComparison.Ordinal));
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Status von 1 Eintrag geändert.");
+        var row = page.Locator("table.ib-entries tbody tr", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Exact = true }) });
+        Assert.That(await row.InnerTextAsync(), Does.Contain("Freigegeben"));
+        await AssertAccessibleAsync(page, "Einträge nach Sammelfreigabe");
+    }
+
+    [Test]
+    public async Task Shows_shares_of_all_entries_and_how_many_answered_When_staff_opens_the_results()
+    {
+        await AppendAsync(("initiativen", ["Foodsharing"]));
+        await AppendAsync(("fachbereich", ["Ohne Initiativen"]));
+        var (total, answered, foodsharing) = await CountAsync("initiativen", "Foodsharing");
+        var de = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+        await using var context = await BrowserSite.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BackOfficeSession.SignInAsync(page, Email, Password);
+
+        await page.GotoAsync($"/umbraco/forms/{SurveyKey}/results");
+        var section = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Mit welchen Arten von Initiativen arbeitet Ihre Kommune zusammen?" }) });
+        var cells = await section.GetByRole(AriaRole.Row, new() { Name = "Foodsharing" }).Locator("td").AllInnerTextsAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(answered, Is.LessThan(total), "some entries did not answer the question");
+            Assert.That(cells, Is.EqualTo(new[] { foodsharing.ToString("N0", de), (100.0 * foodsharing / total).ToString("0.#", de) + " %" }));
+            Assert.That(await section.InnerTextAsync(), Does.Contain($"Beantwortet: {answered.ToString("N0", de)} von {total.ToString("N0", de)} Einträgen.")
+                .And.Contain($"Die Anteile beziehen sich auf alle {total.ToString("N0", de)} Einträge"));
+        }
+
+        await AssertAccessibleAsync(page, "Auswertung mit Anteilen");
+    }
+
+    [Test]
+    public async Task Shows_a_German_error_inside_the_back_office_When_staff_opens_an_address_that_does_not_exist()
+    {
+        await using var context = await BrowserSite.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BackOfficeSession.SignInAsync(page, Email, Password);
+
+        var response = await page.GotoAsync("/umbraco/forms/gibt-es-nicht");
+
+        Assert.That(response!.Status, Is.EqualTo(404));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Seite nicht gefunden" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Bereiche" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Fehlerkennung für Rückfragen:")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "Fehlerseite");
+    }
+
+    /// <summary>Entries of the survey, those that answered <paramref name="alias"/>, and those that chose <paramref name="option"/>.</summary>
+    private static async Task<(int Total, int Answered, int Chose)> CountAsync(string alias, string option)
+    {
+        var (total, answered, chose) = (0, 0, 0);
+        await foreach (var entry in BrowserSite.Services.GetRequiredService<FormEntryStore>().ReadAsync(SurveyKey))
+        {
+            total++;
+            if (FormEntryValues.Deserialize(entry.ValuesJson).TryGetValue(alias, out var value) && value.Values.Count > 0)
+            {
+                answered++;
+                chose += value.Values.Contains(option) ? 1 : 0;
+            }
+        }
+
+        return (total, answered, chose);
+    }
+
     private static async Task<FormEntry> AppendAsync(params (string Alias, string[] Values)[] answers)
     {
         var form = await BrowserSite.Services.GetRequiredService<FormDefinitionStore>().GetAsync(SurveyKey) ?? throw new AssertionException("survey missing");

@@ -240,11 +240,11 @@ public sealed partial class FormEntriesManagementTests
         var b = await _factory.AppendAsync(form, ("fachbereich", ["B"]));
         var c = await _factory.AppendAsync(form, ("fachbereich", ["C"]));
         var list = await _staff.GetStringAsync(new Uri($"/umbraco/forms/{form.Key}/entries", UriKind.Relative));
-        var confirmPath = $"/umbraco/forms/{form.Key}/entries/state?to=Approved&ids={a.Id}&ids={c.Id}";
+        var confirmPath = $"/umbraco/forms/{form.Key}/entries/state?target=Approved&ids={a.Id}&ids={c.Id}";
 
         var confirm = await _staff.GetStringAsync(new Uri(confirmPath, UriKind.Relative));
         var unchanged = await StateAsync(a.Id);
-        using var response = await _staff.PostFormAsync(confirmPath, new Dictionary<string, string> { ["to"] = "Approved", ["ids"] = $"{a.Id},{c.Id}" },
+        using var response = await _staff.PostFormAsync(confirmPath, new Dictionary<string, string> { ["target"] = "Approved", ["ids"] = $"{a.Id},{c.Id}" },
             $"/umbraco/forms/{form.Key}/entries/state");
         var done = await _staff.GetStringAsync(new Uri(response.Headers.Location!.OriginalString, UriKind.Relative));
         var approvedList = await _staff.GetStringAsync(new Uri($"/umbraco/forms/{form.Key}/entries?state=Approved", UriKind.Relative));
@@ -252,7 +252,7 @@ public sealed partial class FormEntriesManagementTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(list, Does.Contain("formaction=\"/umbraco/forms/" + form.Key + "/entries/state\" name=\"to\" value=\"Approved\""));
+            Assert.That(list, Does.Contain("formaction=\"/umbraco/forms/" + form.Key + "/entries/state\" name=\"target\" value=\"Approved\""));
             Assert.That(confirm, Does.Contain("2 ausgewählte Einträge erhalten den Status „Freigegeben“"));
             Assert.That(unchanged, Is.EqualTo(FormEntryState.Submitted));
             Assert.That(done, Does.Contain("Status von 2 Einträgen geändert."));
@@ -266,11 +266,11 @@ public sealed partial class FormEntriesManagementTests
     {
         var form = await _factory.CreateFormAsync("status-verboten");
         var entry = await _factory.AppendAsync(form, ("fachbereich", ["A"]));
-        var fields = new Dictionary<string, string> { ["to"] = "Approved", ["ids"] = entry.Id.ToString(CultureInfo.InvariantCulture) };
+        var fields = new Dictionary<string, string> { ["target"] = "Approved", ["ids"] = entry.Id.ToString(CultureInfo.InvariantCulture) };
         using var noToken = await _staff.PostAsync(new Uri($"/umbraco/forms/{form.Key}/entries/state", UriKind.Relative), new FormUrlEncodedContent(fields));
         using var editor = await _factory.SignedInClientAsync(Editor);
-        using var editorGet = await editor.GetAsync(new Uri($"/umbraco/forms/{form.Key}/entries/state?to=Approved&ids={entry.Id}", UriKind.Relative));
-        using var badState = await _staff.GetAsync(new Uri($"/umbraco/forms/{form.Key}/entries/state?to=1&ids={entry.Id}", UriKind.Relative));
+        using var editorGet = await editor.GetAsync(new Uri($"/umbraco/forms/{form.Key}/entries/state?target=Approved&ids={entry.Id}", UriKind.Relative));
+        using var badState = await _staff.GetAsync(new Uri($"/umbraco/forms/{form.Key}/entries/state?target=1&ids={entry.Id}", UriKind.Relative));
 
         using (Assert.EnterMultipleScope())
         {

@@ -62,7 +62,7 @@ internal static class FormEntriesTestSite
         await using var transaction = await connection.BeginTransactionAsync();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO FormEntries (FormKey, SubmittedOn, State, ValuesJson) VALUES ($key, $date, 0, $json)";
+        command.CommandText = "INSERT INTO FormEntries (FormKey, SubmittedOn, State, ValuesJson, SearchText) VALUES ($key, $date, 0, $json, $search)";
         var key = command.CreateParameter();
         key.ParameterName = "$key";
         key.Value = formKey.ToString().ToUpperInvariant();
@@ -73,11 +73,15 @@ internal static class FormEntriesTestSite
         command.Parameters.Add(key);
         command.Parameters.Add(date);
         command.Parameters.Add(json);
+        var search = command.CreateParameter();
+        search.ParameterName = "$search";
+        command.Parameters.Add(search);
         for (var i = 0; i < count; i++)
         {
             var (submittedOn, valuesJson) = make(i);
             date.Value = submittedOn.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
             json.Value = valuesJson;
+            search.Value = FormEntrySearch.TextOf(valuesJson);
             await command.ExecuteNonQueryAsync();
         }
 

@@ -363,7 +363,7 @@ public sealed class FormEntriesTests
 
         var csv = await ExportCsvAsync($"/umbraco/forms/{form.Key}/export?format=csv&delimiter=,&headers=aliases&from=&to=");
 
-        Assert.That(csv, Does.StartWith("id,submittedOn,gemeindegroesse,fachbereich,"));
+        Assert.That(csv, Does.StartWith("id,submittedOn,state,gemeindegroesse,fachbereich,"));
     }
 
     [Test]
@@ -379,9 +379,31 @@ public sealed class FormEntriesTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(html, Does.Contain("role=\"img\"").And.Contain("<title id=\"chart-"));
-            Assert.That(html, Does.Contain("2 (100 %)"), "Foodsharing: both respondents of the question");
-            Assert.That(html, Does.Contain("<th scope=\"row\">Foodsharing</th><td>2</td><td>100 %</td>"));
+            Assert.That(html, Does.Contain("2 (66,7 %)"), "Foodsharing: 2 of all 3 entries");
+            Assert.That(html, Does.Contain("<th scope=\"row\">Foodsharing</th><td>2</td><td>66,7 %</td>"));
             Assert.That(html, Does.Contain("3 Einträge insgesamt."));
+        }
+    }
+
+    [Test]
+    public async Task Shows_shares_of_all_entries_and_how_many_answered_When_one_of_three_entries_answered_a_multiple_choice()
+    {
+        var form = await _factory.CreateFormAsync("auswertung-anteile");
+        await _factory.AppendAsync(form, ("initiativen", ["Urbane Gärten", "Foodsharing"]));
+        await _factory.AppendAsync(form, ("fachbereich", ["Umwelt"]));
+        await _factory.AppendAsync(form, ("fachbereich", ["Bauen"]));
+
+        var html = await _staff.GetStringAsync(new Uri($"/umbraco/forms/{form.Key}/results", UriKind.Relative));
+        var question = html[html.IndexOf("Mit welchen Arten von Initiativen", StringComparison.Ordinal)..];
+        question = question[..question.IndexOf("</section>", StringComparison.Ordinal)];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(question, Does.Contain("<th scope=\"row\">Foodsharing</th><td>1</td><td>33,3 %</td>"));
+            Assert.That(question, Does.Contain("<th scope=\"row\">Urbane Gärten</th><td>1</td><td>33,3 %</td>"));
+            Assert.That(question, Does.Contain("<th scope=\"row\">Keine Antwort</th><td>2</td><td>66,7 %</td>"));
+            Assert.That(question, Does.Contain("Beantwortet: 1 von 3 Einträgen.").And.Contain("Die Anteile beziehen sich auf alle 3 Einträge"));
+            Assert.That(question, Does.Not.Contain("50 %"));
         }
     }
 

@@ -66,7 +66,7 @@ public sealed class FormsStartupTests
             }
         }
 
-        Assert.That(columns, Is.EquivalentTo(new[] { "Id", "FormKey", "SubmittedOn", "State", "ValuesJson" }));
+        Assert.That(columns, Is.EquivalentTo(new[] { "Id", "FormKey", "SubmittedOn", "State", "ValuesJson", "SearchText" }));
     }
 
     [Test]

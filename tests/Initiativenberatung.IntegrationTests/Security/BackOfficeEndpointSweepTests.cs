@@ -22,8 +22,8 @@ public sealed class BackOfficeEndpointSweepTests
 {
     private const string Prefix = "umbraco";
 
-    /// <summary>The only back-office pages a visitor may open without signing in.</summary>
-    private static readonly string[] AnonymousPages = ["umbraco/login", "umbraco/install", "umbraco/access-denied"];
+    /// <summary>The only back-office pages a visitor may open without signing in (the error page also shows a failed sign-in post).</summary>
+    private static readonly string[] AnonymousPages = ["umbraco/login", "umbraco/install", "umbraco/access-denied", "umbraco/fehler/{code:int}"];
 
     /// <summary>Public APIs that live below <c>/umbraco</c> as in Umbraco; they have their own tests (API key, preview, CORS).</summary>
     private static readonly string[] PublicApis = ["umbraco/delivery/", "umbraco/forms/delivery/", "umbraco/openapi/", "umbraco/api-docs", "umbraco/swagger", "umbraco/scalar"];

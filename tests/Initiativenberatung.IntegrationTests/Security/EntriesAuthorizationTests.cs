@@ -51,8 +51,8 @@ public sealed class EntriesAuthorizationTests
         }
 
         var csv = await client.GetStringAsync(new Uri($"/umbraco/forms/{form.Key}/export?format=csv", UriKind.Relative));
-        using var state = await client.PostFormAsync($"/umbraco/forms/{form.Key}/entries/state?to=Approved&ids={id}",
-            new Dictionary<string, string> { ["to"] = "Approved", ["ids"] = id });
+        using var state = await client.PostFormAsync($"/umbraco/forms/{form.Key}/entries/state?target=Approved&ids={id}",
+            new Dictionary<string, string> { ["target"] = "Approved", ["ids"] = id });
         var approved = await StateAsync(entry.Id);
         using var delete = await client.PostFormAsync($"/umbraco/forms/{form.Key}/entries/delete?ids={id}", new Dictionary<string, string> { ["ids"] = id });
         var left = await _factory.CountAsync(form.Key);
@@ -78,8 +78,8 @@ public sealed class EntriesAuthorizationTests
         using var staff = await _factory.SignedInClientAsync(EmailOf(BackOfficeRoles.Staff));
         var ids = $"{own.Id},{foreign.Id}";
 
-        using var state = await staff.PostFormAsync($"/umbraco/forms/{form.Key}/entries/state?to=Approved&ids={own.Id}",
-            new Dictionary<string, string> { ["to"] = "Approved", ["ids"] = ids });
+        using var state = await staff.PostFormAsync($"/umbraco/forms/{form.Key}/entries/state?target=Approved&ids={own.Id}",
+            new Dictionary<string, string> { ["target"] = "Approved", ["ids"] = ids });
         var foreignState = await StateAsync(foreign.Id);
         using var delete = await staff.PostFormAsync($"/umbraco/forms/{form.Key}/entries/delete?ids={own.Id}", new Dictionary<string, string> { ["ids"] = ids });
         using var detail = await staff.GetAsync(new Uri($"/umbraco/forms/{form.Key}/entries/{foreign.Id}", UriKind.Relative));

@@ -259,7 +259,7 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
         }
 
         audit.Add(db, actor, "State", "FormEntry", form.Key, form.Name,
-            string.Create(CultureInfo.InvariantCulture, $"{changed} Einträge auf {state}: {string.Join(", ", list.Take(50))}{(list.Count > 50 ? " …" : "")}"));
+            string.Create(CultureInfo.InvariantCulture, $"{EntryCount.Text(changed)} auf {state}: {string.Join(", ", list.Take(50))}{(list.Count > 50 ? " …" : "")}"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return changed;
@@ -283,7 +283,7 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
         }
 
         audit.Add(db, actor, "Delete", "FormEntry", form.Key, form.Name,
-            string.Create(CultureInfo.InvariantCulture, $"{deleted} Einträge gelöscht: {string.Join(", ", list.Take(50))}{(list.Count > 50 ? " …" : "")}"));
+            string.Create(CultureInfo.InvariantCulture, $"{EntryCount.Text(deleted)} gelöscht: {string.Join(", ", list.Take(50))}{(list.Count > 50 ? " …" : "")}"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deleted;
@@ -298,7 +298,7 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
         if (deleted > 0)
         {
             audit.Add(db, actor, "Purge", "FormEntry", form.Key, form.Name,
-                string.Create(CultureInfo.InvariantCulture, $"{deleted} Einträge vor {before:yyyy-MM-dd} gelöscht (Aufbewahrung {form.RetentionDays} Tage)"));
+                string.Create(CultureInfo.InvariantCulture, $"{EntryCount.Text(deleted)} vor {before:yyyy-MM-dd} gelöscht (Aufbewahrung {form.RetentionDays} Tage)"));
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -319,8 +319,6 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
 
     /// <summary>The cut-off for a retention of <paramref name="days"/> days at the current time.</summary>
     public DateTime RetentionCutoff(int days) => clock.GetUtcNow().UtcDateTime.Date.AddDays(-days);
-
-    private const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <param name="stateIndex">
     /// With a state filter, tag the query for the (FormKey, State, SubmittedOn, Id) index (see <see cref="FormEntryQueryHints"/>);
@@ -350,19 +348,9 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
 
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var pattern = "%" + EscapeLike(filter.Text.Trim()) + "%";
-            if (db.Database.ProviderName == NpgsqlProvider)
-            {
-                // PostgreSQL's LIKE is case-sensitive, SQLite's is not (for ASCII): compare both sides upper-cased.
-                var upper = pattern.ToUpperInvariant();
-#pragma warning disable CA1304, CA1311 // translated to SQL upper(), never run in .NET
-                query = query.Where(e => EF.Functions.Like(e.ValuesJson.ToUpper(), upper, "\\"));
-#pragma warning restore CA1304, CA1311
-            }
-            else
-            {
-                query = query.Where(e => EF.Functions.Like(e.ValuesJson, pattern, "\\"));
-            }
+            // Both sides folded in .NET (FormEntrySearch): a substring test (instr / strpos), no LIKE and no database case rules.
+            var folded = FormEntrySearch.Fold(filter.Text.Trim());
+            query = query.Where(e => e.SearchText.Contains(folded));
         }
 
         if (filter.Ids is { Count: > 0 } ids)
@@ -373,9 +361,6 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
 
         return query;
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
 
 /// <summary>The entries a retention purge is about to delete.</summary>

@@ -20,6 +20,8 @@ internal sealed class ExportRowLayout
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> indexByAlias;
     private readonly int idIndex;
     private readonly int submittedIndex;
+    private readonly int stateIndex;
+    private readonly int[] yesNoIndexes;
 
     public ExportRowLayout(IReadOnlyList<ExportColumn> columns)
     {
@@ -33,6 +35,8 @@ internal sealed class ExportRowLayout
         indexByAlias = indexByKey.GetAlternateLookup<ReadOnlySpan<char>>();
         idIndex = IndexOf(FormEntryExport.IdColumn);
         submittedIndex = IndexOf(FormEntryExport.SubmittedColumn);
+        stateIndex = IndexOf(FormEntryExport.StateColumn);
+        yesNoIndexes = Enumerable.Range(0, columns.Count).Where(i => columns[i].Kind == ExportValueKind.YesNo).ToArray();
     }
 
     public int IndexOf(string key) => indexByKey.TryGetValue(key, out var index) ? index : -1;
@@ -48,6 +52,11 @@ internal sealed class ExportRowLayout
         if (submittedIndex >= 0)
         {
             slots[submittedIndex] = DateTime.SpecifyKind(entry.SubmittedOn, DateTimeKind.Utc);
+        }
+
+        if (stateIndex >= 0)
+        {
+            slots[stateIndex] = FormEntryExport.StateText(entry.State);
         }
 
         var json = entry.ValuesJson;
@@ -68,14 +77,21 @@ internal sealed class ExportRowLayout
             }
         }
 
+        foreach (var index in yesNoIndexes)
+        {
+            slots[index] ??= FormEntryExport.No;
+        }
+
         return new ExportRow(this, slots);
     }
+
+    private bool IsEntryColumn(int index) => index == idIndex || index == submittedIndex || index == stateIndex;
 
     private void ClearAnswers(object?[] slots)
     {
         for (var i = 0; i < slots.Length; i++)
         {
-            if (i != idIndex && i != submittedIndex)
+            if (!IsEntryColumn(i))
             {
                 slots[i] = null;
             }
@@ -101,7 +117,7 @@ internal sealed class ExportRowLayout
                     return false;
                 }
 
-                if (reader.TokenType != JsonTokenType.StartObject || index < 0 || index == idIndex || index == submittedIndex)
+                if (reader.TokenType != JsonTokenType.StartObject || index < 0 || IsEntryColumn(index))
                 {
                     reader.Skip();
                     continue;
@@ -173,6 +189,7 @@ internal sealed class ExportRowLayout
         ExportValueKind.Date when values.Count == 1
             && DateOnly.TryParseExact(values[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
         ExportValueKind.MultipleChoice => values,
+        ExportValueKind.YesNo => values.Any(FormConditions.IsTicked) ? FormEntryExport.Yes : FormEntryExport.No,
         _ => values.Count == 1 ? values[0] : values,
     };
 }

@@ -14,4 +14,7 @@ public enum ExportValueKind
 
     /// <summary>A list of chosen options (<see cref="IReadOnlyList{T}"/> of string), joined into one cell.</summary>
     MultipleChoice,
+
+    /// <summary>A checkbox or consent: written <c>Ja</c> when ticked and <c>Nein</c> when not (also when the answer is missing).</summary>
+    YesNo,
 }

@@ -11,14 +11,25 @@ public enum FormExportFormat
 }
 
 /// <summary>
-/// Turns the entries of a form into export columns and rows: entry id, submission date (ISO), one column per answer field of
-/// the current definition in form order, then one per field that only older entries have (header = their stored caption).
-/// Number answers become numbers, date answers dates, multiple choices a list (joined by the writers).
+/// Turns the entries of a form into export columns and rows: entry id, submission date (ISO), state (Eingegangen/Freigegeben),
+/// one column per answer field of the current definition in form order, then one per field that only older entries have
+/// (header = their stored caption). Number answers and choices whose options are all numbers (ratings) become numbers, date
+/// answers dates, checkboxes and consents Ja/Nein, multiple choices a list (joined by the writers).
 /// </summary>
 public sealed class FormEntryExport(FormEntryFieldCatalog catalog)
 {
     public const string IdColumn = "_id";
     public const string SubmittedColumn = "_submitted";
+    public const string StateColumn = "_state";
+
+    /// <summary>The cell text of a ticked or unticked checkbox or consent.</summary>
+    public const string Yes = "Ja";
+
+    /// <inheritdoc cref="Yes"/>
+    public const string No = "Nein";
+
+    /// <summary>The German name of an entry's state, as the back office shows it.</summary>
+    public static string StateText(FormEntryState state) => state == FormEntryState.Approved ? "Freigegeben" : "Eingegangen";
 
     /// <summary>
     /// The columns for a form: definition fields, then every field ever stored for the form but no longer in it (from the
@@ -31,6 +42,7 @@ public sealed class FormEntryExport(FormEntryFieldCatalog catalog)
         {
             new(IdColumn, "Eintrag", ExportValueKind.Number, "id"),
             new(SubmittedColumn, "Eingereicht am", ExportValueKind.Date, "submittedOn"),
+            new(StateColumn, "Status", ExportValueKind.Text, "state"),
         };
         var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var field in AnswerFields(form))
@@ -76,7 +88,15 @@ public sealed class FormEntryExport(FormEntryFieldCatalog catalog)
     {
         FormFieldType.Number => ExportValueKind.Number,
         FormFieldType.Date => ExportValueKind.Date,
+        FormFieldType.Checkbox or FormFieldType.DataConsent => ExportValueKind.YesNo,
         _ when field.AllowsMultiple => ExportValueKind.MultipleChoice,
+        _ when IsNumericScale(field) => ExportValueKind.Number,
         _ => ExportValueKind.Text,
     };
+
+    /// <summary>A single choice whose options are all numbers, such as a rating from 1 to 5.</summary>
+    private static bool IsNumericScale(FormField field) =>
+        FormFieldTypes.HasOptions(field.Type) && field.Options.Count > 0
+        && field.Options.All(o => decimal.TryParse(o.Value, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
+            System.Globalization.CultureInfo.InvariantCulture, out _));
 }

@@ -9,8 +9,8 @@ namespace Initiativenberatung.Infrastructure.Forms.Export;
 
 /// <summary>
 /// Writes form entries as an XLSX workbook with one sheet: a bold, frozen header row, then one row per
-/// entry with real number cells, real date cells (OADate serial numbers with a <c>yyyy-mm-dd</c> or
-/// <c>yyyy-mm-dd hh:mm:ss</c> number format) and text as inline strings.
+/// entry with real number cells, real date cells (OADate serial numbers with the German display formats <c>dd.mm.yyyy</c>
+/// for dates and for times at midnight – day precision – and <c>dd.mm.yyyy hh:mm</c> for times of day) and text as inline strings.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -185,9 +185,9 @@ public static class XlsxEntryWriter
             case DateOnly date:
                 return DateCell(reference, date.ToDateTime(TimeOnly.MinValue), DateStyle, value);
             case DateTime dateTime:
-                return DateCell(reference, dateTime, DateTimeStyle, value);
+                return DateCell(reference, dateTime, StyleOf(dateTime), value);
             case DateTimeOffset offset:
-                return DateCell(reference, offset.DateTime, DateTimeStyle, value);
+                return DateCell(reference, offset.DateTime, StyleOf(offset.DateTime), value);
         }
 
         Span<char> formatted = stackalloc char[ExportValues.MaxFormattedLength];
@@ -201,6 +201,9 @@ public static class XlsxEntryWriter
 
         return TextCell(reference, ExportValues.ToText(value, options.MultipleChoiceSeparator), null);
     }
+
+    /// <summary>A time at midnight is a day (entries stored at day precision): shown without a time of day.</summary>
+    private static uint StyleOf(DateTime dateTime) => dateTime.TimeOfDay == TimeSpan.Zero ? DateStyle : DateTimeStyle;
 
     private static Cell DateCell(string reference, DateTime dateTime, uint style, object original)
     {
@@ -304,8 +307,8 @@ public static class XlsxEntryWriter
 
     private static Stylesheet CreateStylesheet() => new(
         new NumberingFormats(
-            new NumberingFormat { NumberFormatId = 164U, FormatCode = "yyyy-mm-dd" },
-            new NumberingFormat { NumberFormatId = 165U, FormatCode = "yyyy-mm-dd hh:mm:ss" })
+            new NumberingFormat { NumberFormatId = 164U, FormatCode = "dd.mm.yyyy" },
+            new NumberingFormat { NumberFormatId = 165U, FormatCode = "dd.mm.yyyy hh:mm" })
         { Count = 2U },
         new Fonts(
             new Font(new FontSize { Val = 11D }, new FontName { Val = "Calibri" }),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Initiativenberatung.Core.Forms;
 using Initiativenberatung.Infrastructure.Forms;
 using Initiativenberatung.Infrastructure.Forms.Entries;
 using Initiativenberatung.Infrastructure.Forms.Export;
@@ -47,7 +48,7 @@ public sealed class EntriesExportCommand : ICliCommand
         var form = await services.GetRequiredService<FormDefinitionStore>().GetByAliasAsync(alias, cancellationToken)
             ?? throw new ArgumentException($"Kein Formular mit dem Alias „{alias}“.");
 
-        var filter = new FormEntryFilter(from?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), to?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        var filter = new FormEntryFilter(EntriesQuery.StartOf(from), EntriesQuery.EndOf(to));
         var browser = services.GetRequiredService<FormEntryBrowser>();
         var columns = await services.GetRequiredService<FormEntryExport>().ColumnsAsync(form, cancellationToken);
         var rows = FormEntryExport.RowsAsync(columns, browser.StreamAsync(form.Key, filter, cancellationToken: cancellationToken), cancellationToken);
@@ -59,11 +60,11 @@ public sealed class EntriesExportCommand : ICliCommand
         await stream.FlushAsync(cancellationToken);
         if (!string.IsNullOrEmpty(path))
         {
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{count} Einträge nach {path} exportiert."));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{EntryCount.Text(count)} nach {path} exportiert."));
         }
         else
         {
-            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{count} Einträge exportiert."));
+            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{EntryCount.Text(count)} exportiert."));
         }
 
         return 0;
@@ -93,16 +94,17 @@ public sealed class EntriesPurgeCommand : ICliCommand
         {
             await output.WriteLineAsync(result.RetentionDays is null
                 ? $"{result.Alias}: keine Aufbewahrungsfrist, nichts gelöscht."
-                : string.Create(CultureInfo.InvariantCulture, $"{result.Alias}: {result.Removed} Einträge gelöscht (älter als {result.RetentionDays} Tage)."));
+                : string.Create(CultureInfo.InvariantCulture, $"{result.Alias}: {EntryCount.Text(result.Removed)} gelöscht (älter als {result.RetentionDays} {(result.RetentionDays == 1 ? "Tag" : "Tage")})."));
         }
 
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Insgesamt {results.Sum(r => r.Removed)} Einträge gelöscht."));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Insgesamt {EntryCount.Text(results.Sum(r => r.Removed))} gelöscht."));
         return 0;
     }
 }
 
 internal static class EntriesArguments
 {
+
     public static void RejectUnknown(CliArguments arguments, IReadOnlyCollection<string> allowed)
     {
         if (arguments.Positional.Count > 0)

@@ -61,11 +61,21 @@ public sealed record EntriesQuery(
 
     /// <summary>The store filter (with or without the selected ids).</summary>
     public FormEntryFilter ToFilter(bool withIds = true) => new(
-        FromDate()?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
-        ToDate()?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+        StartOf(FromDate()),
+        EndOf(ToDate()),
         StateValue(),
         string.IsNullOrWhiteSpace(Text) ? null : Text.Trim(),
         withIds && Ids.Count > 0 ? Ids : null);
+
+    /// <summary>The first moment (UTC) of an inclusive start day.</summary>
+    public static DateTime? StartOf(DateOnly? from) => from?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+    /// <summary>
+    /// The exclusive upper bound (UTC) of an inclusive end day: the next midnight. The last representable day
+    /// (9999-12-31) has no next midnight and means "no upper bound".
+    /// </summary>
+    public static DateTime? EndOf(DateOnly? to) =>
+        to is { } day && day < DateOnly.MaxValue ? day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null;
 
     /// <summary>The query string of this filter (without cursor), e.g. for export and paging links.</summary>
     public string ToQueryString(bool withIds = false, bool withColumns = true, bool withSort = true)

@@ -36,7 +36,7 @@ public sealed class FormDeletion(
             await db.FormEntryFields.Where(f => f.FormKey == form.Key).ExecuteDeleteAsync(cancellationToken);
             await db.FormDefinitions.Where(f => f.Key == form.Key).ExecuteDeleteAsync(cancellationToken);
             audit.Add(db, actor, "Delete", EntityType, form.Key, form.Name,
-                string.Create(CultureInfo.InvariantCulture, $"alias={form.Alias}; {entries} Einträge gelöscht"));
+                string.Create(CultureInfo.InvariantCulture, $"alias={form.Alias}; {EntryCount.Text(entries)} gelöscht"));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

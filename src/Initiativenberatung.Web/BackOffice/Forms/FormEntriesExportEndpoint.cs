@@ -1,6 +1,7 @@
 using Initiativenberatung.Infrastructure.Forms;
 using Initiativenberatung.Infrastructure.Forms.Entries;
 using Initiativenberatung.Infrastructure.Forms.Export;
+using Initiativenberatung.Web.BackOffice.Errors;
 using Microsoft.Extensions.Localization;
 
 namespace Initiativenberatung.Web.BackOffice.Forms;
@@ -38,7 +39,7 @@ public static class FormEntriesExportEndpoint
         };
         if (format is null)
         {
-            return Results.BadRequest(text["Export.Error.Format"].Value);
+            return Fail(context, StatusCodes.Status400BadRequest, text["Export.Error.Format"].Value);
         }
 
         char? delimiter = request["delimiter"].ToString() switch
@@ -50,7 +51,7 @@ public static class FormEntriesExportEndpoint
         };
         if (delimiter is null)
         {
-            return Results.BadRequest(text["Export.Error.Delimiter"].Value);
+            return Fail(context, StatusCodes.Status400BadRequest, text["Export.Error.Delimiter"].Value);
         }
 
         ExportHeaderMode? headers = request["headers"].ToString().Trim().ToLowerInvariant() switch
@@ -61,19 +62,19 @@ public static class FormEntriesExportEndpoint
         };
         if (headers is null)
         {
-            return Results.BadRequest(text["Export.Error.Headers"].Value);
+            return Fail(context, StatusCodes.Status400BadRequest, text["Export.Error.Headers"].Value);
         }
 
         var query = EntriesQuery.Parse(request, clock, k => text[k].Value);
         if (query.Errors.Count > 0)
         {
-            return Results.BadRequest(string.Join(" ", query.Errors.Values));
+            return Fail(context, StatusCodes.Status400BadRequest, string.Join(" ", query.Errors.Values));
         }
 
         var form = await definitions.GetAsync(key, context.RequestAborted);
         if (form is null)
         {
-            return Results.NotFound(text["Forms.NotFound"].Value);
+            return Fail(context, StatusCodes.Status404NotFound, text["Forms.NotFound"].Value);
         }
 
         var filter = query.Ids.Count > 0 ? new FormEntryFilter(Ids: query.Ids) : query.ToFilter(withIds: false);
@@ -103,5 +104,12 @@ public static class FormEntriesExportEndpoint
         }
 
         return Results.Empty;
+    }
+
+    /// <summary>An empty error answer with its German reason, shown by the back office's error page (and logged there).</summary>
+    private static IResult Fail(HttpContext context, int statusCode, string message)
+    {
+        BackOfficeErrors.Describe(context, "Export refused: " + message, message);
+        return Results.StatusCode(statusCode);
     }
 }

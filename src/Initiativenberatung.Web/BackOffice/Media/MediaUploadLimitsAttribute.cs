@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Initiativenberatung.Web.Localization;
 
 namespace Initiativenberatung.Web.BackOffice.Media;
 
@@ -73,7 +74,7 @@ public sealed class MediaUploadLimitsAttribute : Attribute, IAsyncAuthorizationF
     private static IActionResult TooLarge(AuthorizationFilterContext context, MediaOptions options)
     {
         var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<MediaText>>();
-        string message = text["Message.RequestTooLarge", MediaService.Size(options.MaxUploadBytes), MediaOptions.MaxFilesPerRequest];
+        string message = text.Plural("Message.RequestTooLarge", MediaOptions.MaxFilesPerRequest, MediaService.Size(options.MaxUploadBytes), MediaOptions.MaxFilesPerRequest);
         if (context.HttpContext.Request.WantsJson())
         {
             return new JsonResult(new { errors = new Dictionary<string, string[]> { ["files"] = [message] } })

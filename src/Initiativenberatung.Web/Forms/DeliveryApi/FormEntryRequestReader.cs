@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.Extensions.Localization;
+using Initiativenberatung.Web.Localization;
 
 namespace Initiativenberatung.Web.Forms.DeliveryApi;
 
@@ -152,7 +153,7 @@ public static class FormEntryRequestReader
 
             if (answers.Count >= MaxAnswers)
             {
-                error("values", text["Api.TooManyAnswers", MaxAnswers]);
+                error("values", text.Plural("Api.TooManyAnswers", MaxAnswers, MaxAnswers));
                 return;
             }
 

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+using Initiativenberatung.Web.Localization;
 
 namespace Initiativenberatung.Web.Forms.DeliveryApi;
 
@@ -208,7 +209,7 @@ public static class FormsDeliveryApiEndpoints
         var body = await ReadBodyAsync(http, surveyOptions.Value.MaxRequestBytes);
         if (body is null)
         {
-            return Problem(StatusCodes.Status413PayloadTooLarge, text["Api.TooLargeTitle"], text["Api.TooLarge", surveyOptions.Value.MaxRequestBytes]);
+            return Problem(StatusCodes.Status413PayloadTooLarge, text["Api.TooLargeTitle"], text.Plural("Api.TooLarge", surveyOptions.Value.MaxRequestBytes, surveyOptions.Value.MaxRequestBytes));
         }
 
         var entry = FormEntryRequestReader.Read(body.Value, text);

@@ -219,7 +219,7 @@ public sealed class FormEntryStoreTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(columns, Is.EquivalentTo(new[] { "Id", "FormKey", "SubmittedOn", "State", "ValuesJson" }));
+            Assert.That(columns, Is.EquivalentTo(new[] { "Id", "FormKey", "SubmittedOn", "State", "ValuesJson", "SearchText" }), "SearchText holds the answers only, case-folded");
             Assert.That(columns.Select(c => c.ToUpperInvariant()), Has.None.Matches<string>(c =>
                 c.Contains("IP", StringComparison.Ordinal) || c.Contains("AGENT", StringComparison.Ordinal) || c.Contains("REFERER", StringComparison.Ordinal)
                 || c.Contains("REFERRER", StringComparison.Ordinal) || c.Contains("COOKIE", StringComparison.Ordinal) || c.Contains("USER", StringComparison.Ordinal)));

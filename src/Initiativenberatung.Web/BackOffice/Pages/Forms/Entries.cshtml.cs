@@ -6,6 +6,7 @@ using Initiativenberatung.Web.BackOffice.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Initiativenberatung.Web.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace Initiativenberatung.Web.BackOffice.Pages.Forms;
@@ -60,7 +61,7 @@ public sealed class EntriesModel(FormDefinitionStore definitions, FormEntryBrows
         Done = done switch
         {
             "deleted" => text["Entries.Deleted"].Value,
-            "state" => text["Entries.StateChanged", Math.Max(0, changed ?? 0)].Value,
+            "state" => text.Plural("Entries.StateChanged", Math.Max(0, changed ?? 0), Math.Max(0, changed ?? 0)).Value,
             _ => null,
         };
         Query = EntriesQuery.Parse(Request.Query, clock, k => text[k].Value);
@@ -81,17 +82,5 @@ public sealed class EntriesModel(FormDefinitionStore definitions, FormEntryBrows
         Count = await browser.CountAsync(form.Key, filter, cancellationToken);
 
         return Page();
-    }
-
-    /// <summary>The short text of an answer for the table (joined choices, cut to 80 characters).</summary>
-    public static string Short(IReadOnlyDictionary<string, FormEntryValue> values, string alias)
-    {
-        if (!values.TryGetValue(alias, out var value))
-        {
-            return "";
-        }
-
-        var joined = string.Join("; ", value.Values);
-        return joined.Length > 80 ? joined[..80] + "…" : joined;
     }
 }

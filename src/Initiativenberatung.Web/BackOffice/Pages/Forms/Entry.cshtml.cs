@@ -6,12 +6,13 @@ using Initiativenberatung.Web.BackOffice.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Initiativenberatung.Web.BackOffice.Pages.Forms;
 
 /// <summary>One entry: every answer with its caption, including answers of fields removed from the form since.</summary>
 [Authorize(Policy = BackOfficePolicies.Forms)]
-public sealed class EntryModel(FormDefinitionStore definitions, FormEntryBrowser browser) : PageModel
+public sealed class EntryModel(FormDefinitionStore definitions, FormEntryBrowser browser, IStringLocalizer<FormsText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Key { get; set; }
@@ -47,7 +48,7 @@ public sealed class EntryModel(FormDefinitionStore definitions, FormEntryBrowser
         foreach (var field in FormEntryExport.AnswerFields(form))
         {
             known.Add(field.Alias);
-            answers.Add((field.Caption, values.TryGetValue(field.Alias, out var v) ? v.Values : [], false));
+            answers.Add((field.Caption, AnswerDisplay.Values(field, values.TryGetValue(field.Alias, out var v) ? v.Values : []), false));
         }
 
         answers.AddRange(values.Where(v => !known.Contains(v.Key)).Select(v => (v.Value.Caption, v.Value.Values, true)));
@@ -67,6 +68,7 @@ public sealed class EntryModel(FormDefinitionStore definitions, FormEntryBrowser
 
         if (StateModel.ParseState(Request.Form["state"]) is not { } state)
         {
+            ModelState.AddModelError("state", text["State.Error.Target"].Value);
             return BadRequest();
         }
 

@@ -5,15 +5,17 @@ using Initiativenberatung.Web.BackOffice.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Initiativenberatung.Web.BackOffice.Pages.Forms;
 
 /// <summary>
-/// State change of selected entries: confirmation (GET, <c>ids=…&amp;to=Approved|Submitted</c>, reached from the list's
-/// selection buttons) and the change (POST with antiforgery, audited). An unknown target state is a 400.
+/// State change of selected entries: confirmation (GET, <c>ids=…&amp;target=Approved|Submitted</c>, reached from the list's
+/// selection buttons) and the change (POST with antiforgery, audited). An unknown target state is a 400. The parameter is
+/// <c>target</c>, not <c>to</c>: the list's form also carries the date filter's <c>to</c>.
 /// </summary>
 [Authorize(Policy = BackOfficePolicies.Forms)]
-public sealed class StateModel(FormDefinitionStore definitions, FormEntryBrowser browser) : PageModel
+public sealed class StateModel(FormDefinitionStore definitions, FormEntryBrowser browser, IStringLocalizer<FormsText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Key { get; set; }
@@ -32,9 +34,9 @@ public sealed class StateModel(FormDefinitionStore definitions, FormEntryBrowser
             return NotFound();
         }
 
-        if (ParseState(Request.Query["to"]) is not { } target)
+        if (ParseState(Request.Query["target"]) is not { } target)
         {
-            return BadRequest();
+            return UnknownTarget();
         }
 
         Form = form;
@@ -51,13 +53,19 @@ public sealed class StateModel(FormDefinitionStore definitions, FormEntryBrowser
             return NotFound();
         }
 
-        if (ParseState(Request.Form["to"]) is not { } target)
+        if (ParseState(Request.Form["target"]) is not { } target)
         {
-            return BadRequest();
+            return UnknownTarget();
         }
 
         var changed = await browser.SetStateAsync(User.ToFormsActor(), form, EntriesQuery.ParseIds(Request.Form["ids"]), target, cancellationToken);
         return Redirect($"/umbraco/forms/{form.Key}/entries?done=state&changed={changed}");
+    }
+
+    private BadRequestResult UnknownTarget()
+    {
+        ModelState.AddModelError("target", text["State.Error.Target"].Value);
+        return BadRequest();
     }
 
     /// <summary>The state name (<c>Approved</c>, <c>Submitted</c>); numbers and unknown names give null.</summary>

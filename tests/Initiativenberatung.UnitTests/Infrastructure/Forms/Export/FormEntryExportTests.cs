@@ -46,6 +46,31 @@ public sealed class FormEntryExportTests
     }
 
     [Test]
+    public void Writes_the_state_and_Ja_or_Nein_When_an_approved_entry_has_a_ticked_consent_and_no_checkbox_answer()
+    {
+        IReadOnlyList<ExportColumn> columns =
+        [
+            new(FormEntryExport.StateColumn, "Status", ExportValueKind.Text, "state"),
+            new("einwilligung", "Einwilligung", ExportValueKind.YesNo, "einwilligung"),
+            new("newsletter", "Newsletter", ExportValueKind.YesNo, "newsletter"),
+        ];
+        var approved = Entry(Json(("einwilligung", ["true"])));
+        approved.State = FormEntryState.Approved;
+
+        var row = FormEntryExport.ToRow(columns, approved);
+        var submitted = FormEntryExport.ToRow(columns, Entry(Json(("newsletter", ["on"]))));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(row[FormEntryExport.StateColumn], Is.EqualTo("Freigegeben"));
+            Assert.That(row["einwilligung"], Is.EqualTo("Ja"));
+            Assert.That(row["newsletter"], Is.EqualTo("Nein"), "an unticked checkbox sends nothing");
+            Assert.That(submitted[FormEntryExport.StateColumn], Is.EqualTo("Eingegangen"));
+            Assert.That(submitted["newsletter"], Is.EqualTo("Ja"));
+        });
+    }
+
+    [Test]
     public void Keeps_the_text_When_a_number_or_date_answer_does_not_parse()
     {
         var row = FormEntryExport.ToRow(Columns, Entry(Json(("anzahl", ["zwölf"]), ("seit", ["01.03.2024"]))));

@@ -70,6 +70,27 @@ public class XlsxEntryWriterTests
     }
 
     [Test]
+    public async Task Shows_German_dates_without_time_for_days_and_with_time_otherwise_When_dates_are_written()
+    {
+        IReadOnlyList<ExportColumn> columns = [new("at", "Eingereicht am", ExportValueKind.Date, "at")];
+        var rows = new[] { Row(("at", new DateTime(2026, 12, 6))), Row(("at", new DateTime(2026, 12, 6, 9, 30, 15))), Row(("at", new DateOnly(2026, 12, 6))) };
+
+        var (document, _) = await WriteAndOpenAsync(columns, rows, new XlsxExportOptions());
+        using (document)
+        {
+            var stylesheet = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet;
+            var formats = stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+            var codes = stylesheet.NumberingFormats!.Elements<NumberingFormat>().ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode!.Value);
+            var cells = document.WorkbookPart.WorksheetParts.Single().Worksheet.Descendants<Row>().Skip(1).Select(r => r.Elements<Cell>().Single()).ToList();
+
+            Assert.That(codes, Is.EqualTo(new Dictionary<uint, string?> { [164U] = "dd.mm.yyyy", [165U] = "dd.mm.yyyy hh:mm" }));
+            AssertDate(cells[0], formats, new DateTime(2026, 12, 6), 164U);
+            AssertDate(cells[1], formats, new DateTime(2026, 12, 6, 9, 30, 15), 165U);
+            AssertDate(cells[2], formats, new DateTime(2026, 12, 6), 164U);
+        }
+    }
+
+    [Test]
     public async Task Passes_open_xml_validation_When_written()
     {
         var (document, _) = await WriteAndOpenAsync(GeneratedColumns, Generated(50), new XlsxExportOptions());
