@@ -54,6 +54,7 @@ await app.InitializeCmsAsync();
 app.UseCmsSecurity();
 app.UseCmsErrorPages();
 app.UseBackOfficeErrorPages();
+app.UseBackOfficeControlCharacterGuard();
 app.UsePublicResponseCompression();
 app.UseStaticFiles();
 app.UseBackOfficeStaticFiles();

@@ -55,11 +55,12 @@ public sealed class RenderController(IPublishedSnapshotAccessor snapshots, IComp
 
     /// <summary>Re-executed for empty error answers, with the original method (a rejected POST shows this page too).</summary>
     [OutputCache(PolicyName = WebsiteRegistration.CachePolicy)]
-    public IActionResult Error(int code)
+    public IActionResult Error([FromRoute] int code)
     {
+        // The code comes from the route only: a re-executed POST keeps its form, and a posted "code" must not choose the page.
         Response.StatusCode = code is >= 400 and < 600 ? code : 500;
         var snapshot = snapshots.Current;
-        return View("~/Views/Error.cshtml", new ErrorPageModel(code, snapshot));
+        return View("~/Views/Error.cshtml", new ErrorPageModel(Response.StatusCode, snapshot));
     }
 }
 

@@ -188,7 +188,7 @@ public sealed class BackOfficeAccessibilityTests
             case "entry-delete":
                 return $"/umbraco/forms/{SurveyForm}/entries/delete?ids={_entryId}";
             case "entry-state":
-                return $"/umbraco/forms/{SurveyForm}/entries/state?ids={_entryId}&to=Approved";
+                return $"/umbraco/forms/{SurveyForm}/entries/state?ids={_entryId}&target=Approved";
         }
 
         if (!target.StartsWith("first:", StringComparison.Ordinal))

@@ -151,7 +151,7 @@ public sealed class ContentSafetyBrowserTests
         await page.GetByLabel("Inhalte durchsuchen (Name und Text)").FillAsync("ÜBERGÄNGE IM");
         await page.GetByLabel("Inhalte durchsuchen (Name und Text)").PressAsync("Enter");
         await page.WaitForURLAsync("**/umbraco/content/search?q=*");
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Ein Treffer für „ÜBERGÄNGE IM“.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("1 Treffer für „ÜBERGÄNGE IM“.");
         await Axe.AssertNoViolationsAsync(page, "the content search");
         await page.GetByRole(AriaRole.Link, new() { Name = "Übergänge im Quartier" }).Last.ClickAsync();
         await page.WaitForURLAsync($"**/umbraco/content/edit/{key:D}");

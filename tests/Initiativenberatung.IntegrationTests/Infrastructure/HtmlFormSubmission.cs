@@ -29,6 +29,11 @@ public static class HtmlFormSubmission
         var result = new List<HtmlSubmission>();
         foreach (var form in document.QuerySelectorAll("form").OfType<IHtmlFormElement>())
         {
+            if (string.Equals(form.GetAttribute("method"), "dialog", StringComparison.OrdinalIgnoreCase))
+            {
+                continue; // Closes a <dialog> in the browser (the unsaved-changes warning); never sent to the server.
+            }
+
             var submitters = form.QuerySelectorAll("button:not([type=button]):not([type=reset]), input[type=submit], uui-button[type=submit]").ToList();
             foreach (var submitter in submitters)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Initiativenberatung.Core.Forms;
+using Initiativenberatung.Web.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace Initiativenberatung.Web.BackOffice.FormBuilder;
@@ -71,9 +72,7 @@ public sealed class ProtectedFormSettings(IStringLocalizer<FormBuilderText> text
     public string ConfirmationMessage(IReadOnlyList<ProtectedSettingChange> changes) =>
         string.Format(CultureInfo.CurrentCulture, text["Protected.ConfirmNeeded"], string.Join("; ", changes));
 
-    private string Days(int? days) => days is { } d
-        ? string.Format(CultureInfo.CurrentCulture, text[d == 1 ? "Protected.Day" : "Protected.Days"], d)
-        : text["Protected.KeepForever"];
+    private string Days(int? days) => days is { } d ? text.Plural("Protected.Days", d, d) : text["Protected.KeepForever"];
 
     private string YesNo(bool value) => text[value ? "Protected.Yes" : "Protected.No"];
 

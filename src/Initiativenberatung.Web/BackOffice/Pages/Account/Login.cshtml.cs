@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Initiativenberatung.Web.BackOffice.Users;
+using Initiativenberatung.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -64,7 +65,7 @@ public sealed class LoginModel(BackOfficeSignInService signIn, LoginThrottle thr
         if (throttle.AccountWait(Email) is { } wait)
         {
             var seconds = (int)wait.TotalSeconds;
-            Wait = seconds == 1 ? text["Login.WaitOne"] : text["Login.WaitMany", seconds];
+            Wait = text.Plural("Login.Wait", seconds, seconds);
             if (outcome == SignInOutcome.Delayed)
             {
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
