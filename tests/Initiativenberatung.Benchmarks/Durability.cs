@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace Initiativenberatung.Benchmarks;
 
 /// <summary>
-/// D1 (QUALITY.md "Durability and load"): survey posts while the site is killed with <c>kill -9</c>, then a check that
+/// D1 (docs/quality.md "Durability and load"): survey posts while the site is killed with <c>kill -9</c>, then a check that
 /// every acknowledged entry is in the database.
 /// </summary>
 public static partial class Durability
