@@ -1,5 +1,6 @@
 using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Core.Schema;
+using Initiativenberatung.Core.Validation;
 using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.Infrastructure.Publishing;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Initiativenberatung.Core.Schema;
+using Initiativenberatung.Core.Validation;
 using Initiativenberatung.Infrastructure.Schema;
 using Initiativenberatung.Web.BackOffice.Settings;
 using Microsoft.AspNetCore.Authorization;

@@ -1,7 +1,7 @@
 using Initiativenberatung.Core.Schema;
-using Initiativenberatung.Infrastructure.Schema;
+using Initiativenberatung.Core.Validation;
 
-namespace Initiativenberatung.UnitTests.Infrastructure.Schema;
+namespace Initiativenberatung.UnitTests.Core.Validation;
 
 [TestFixture]
 public sealed class SchemaValidatorTests
