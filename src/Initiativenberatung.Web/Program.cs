@@ -25,6 +25,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 SiteRoot.UseAppSettingsFromAssemblyFolder(builder.Configuration);
 
 builder.AddCmsPersistence();
+builder.AddCmsSubscriptions();
 builder.AddCmsContent();
 builder.AddUsync();
 builder.AddForms();

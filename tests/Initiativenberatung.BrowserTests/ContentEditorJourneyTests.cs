@@ -1,3 +1,4 @@
+using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.BrowserTests.Infrastructure;
 using Initiativenberatung.Core.Users;
 using Initiativenberatung.Infrastructure.Auditing;

@@ -4,12 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Initiativenberatung.Infrastructure.Auditing;
 
-/// <summary>Who acts: a back-office user (id and name) or the system.</summary>
-public sealed record Actor(string? UserId, string UserName)
-{
-    public static Actor System { get; } = new(null, "System");
-}
-
 /// <summary>Writes and reads the audit trail (who, what, when).</summary>
 public sealed class AuditService(IDbContextFactory<CmsDbContext> dbFactory, TimeProvider clock)
 {

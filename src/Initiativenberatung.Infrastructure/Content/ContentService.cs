@@ -1,8 +1,10 @@
 using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Core.Content;
+using Initiativenberatung.Core.Notifications;
+using Initiativenberatung.Core.Publishing;
 using Initiativenberatung.Core.Schema;
 using Initiativenberatung.Core.Validation;
-using Initiativenberatung.Infrastructure.Auditing;
+using Initiativenberatung.Infrastructure.Notifications;
 using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.Infrastructure.Publishing;
 using Initiativenberatung.Infrastructure.Sanitizing;
@@ -31,18 +33,18 @@ public sealed record ContentOperationResult(ContentNode? Node, IReadOnlyList<Val
 }
 
 /// <summary>
-/// Creates and changes documents: validates against the document type, sanitizes rich text,
-/// stores every save as a new version, publishes by swapping the published snapshot, and writes
-/// an audit entry with every change (in the same transaction).
+/// The only writer of documents' values and publish state: validates against the document type, sanitizes rich text,
+/// stores every save as a new version, plans redirects for a changed live address, and raises a notification in the same
+/// unit of work (<see cref="ContentSavedNotification"/>, <see cref="ContentPublishedNotification"/>, …). The audit trail
+/// and the published snapshot follow from the notification.
 /// </summary>
 public sealed class ContentService(
-    IDbContextFactory<CmsDbContext> dbFactory,
+    CmsUnitOfWorkFactory units,
     PropertyValueSanitizer valueSanitizer,
-    PublishedSnapshotService snapshots,
-    AuditService audit,
+    IPublishedSnapshotAccessor snapshots,
     TimeProvider clock)
 {
-    public const string EntityType = "Document";
+    public const string EntityType = ContentNotification.Entity;
 
     /// <summary>Saves a new draft version (creates the document when the key is new).</summary>
     public Task<ContentOperationResult> SaveAsync(SaveContentCommand command, Actor actor, CancellationToken cancellationToken = default) =>
@@ -55,7 +57,8 @@ public sealed class ContentService(
     /// <summary>Publishes the latest saved version as it is (used by schedules).</summary>
     public async Task<ContentOperationResult> PublishAsync(Guid key, Actor actor, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var unit = units.Begin();
+        var db = unit.Db;
         var node = await db.ContentNodes.SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
         if (node is null || node.CurrentVersionId is null)
         {
@@ -80,17 +83,17 @@ public sealed class ContentService(
         node.PublishedVersionId = node.CurrentVersionId;
         node.UrlSegment = segment;
         node.UpdateDate = now;
-        audit.Add(db, actor, AuditActions.Publish, EntityType, node.Key, node.Name,
-            Messages.Get("Content.Audit.Published", node.CurrentVersionId) + SegmentChange(oldSegment, segment));
+        unit.Notify(new ContentPublishedNotification(actor, node.Key, node.Name,
+            Messages.Get("Content.Audit.Published", node.CurrentVersionId) + SegmentChange(oldSegment, segment), Created: false, node.CurrentVersionId.Value));
         await RedirectPlanner.ApplyAsync(db, redirects, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await snapshots.RebuildAsync(cancellationToken);
+        await unit.CompleteAsync(cancellationToken);
         return new ContentOperationResult(node, []);
     }
 
     public async Task<ContentOperationResult> UnpublishAsync(Guid key, Actor actor, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var unit = units.Begin();
+        var db = unit.Db;
         var node = await db.ContentNodes.SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
         if (node is null)
         {
@@ -99,16 +102,16 @@ public sealed class ContentService(
 
         node.PublishedVersionId = null;
         node.UpdateDate = clock.GetUtcNow().UtcDateTime;
-        audit.Add(db, actor, AuditActions.Unpublish, EntityType, node.Key, node.Name, Messages.Get("Content.Audit.Unpublished"));
-        await db.SaveChangesAsync(cancellationToken);
-        await snapshots.RebuildAsync(cancellationToken);
+        unit.Notify(new ContentUnpublishedNotification(actor, node.Key, node.Name, Messages.Get("Content.Audit.Unpublished")));
+        await unit.CompleteAsync(cancellationToken);
         return new ContentOperationResult(node, []);
     }
 
     /// <summary>Restores the name and values of an older version as a new draft (the published version stays as it is).</summary>
     public async Task<ContentOperationResult> RollbackAsync(Guid key, int versionId, Actor actor, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var unit = units.Begin();
+        var db = unit.Db;
         var node = await db.ContentNodes.SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
         var old = await db.ContentVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId && v.ContentKey == key, cancellationToken);
         if (node is null)
@@ -128,7 +131,6 @@ public sealed class ContentService(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var version = new ContentVersion
         {
             ContentKey = key,
@@ -139,7 +141,7 @@ public sealed class ContentService(
             Values = new Dictionary<string, string?>(old.Values, StringComparer.Ordinal),
         };
         db.ContentVersions.Add(version);
-        await db.SaveChangesAsync(cancellationToken);
+        await unit.SaveChangesAsync(cancellationToken);
         node.CurrentVersionId = version.Id;
         node.Name = old.Name;
         if (!node.IsPublished)
@@ -149,16 +151,16 @@ public sealed class ContentService(
         }
 
         node.UpdateDate = now;
-        audit.Add(db, actor, AuditActions.Rollback, EntityType, key, old.Name,
-            Messages.Get("Content.Audit.RolledBack", old.Id, old.CreatedAt, version.Id));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        unit.Notify(new ContentRolledBackNotification(actor, key, old.Name,
+            Messages.Get("Content.Audit.RolledBack", old.Id, old.CreatedAt, version.Id), version.Id));
+        await unit.CompleteAsync(cancellationToken);
         return new ContentOperationResult(node, []);
     }
 
     private async Task<ContentOperationResult> SaveCoreAsync(SaveContentCommand command, Actor actor, bool publish, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var unit = units.Begin();
+        var db = unit.Db;
         var schema = new ContentTypeIndex(await db.ContentTypes.AsNoTracking().ToListAsync(cancellationToken));
         var dataTypes = await db.DataTypes.AsNoTracking().ToListAsync(cancellationToken);
         var type = schema.ByAlias(command.ContentTypeAlias);
@@ -226,7 +228,6 @@ public sealed class ContentService(
         var now = clock.GetUtcNow().UtcDateTime;
         // Only a publish changes a live address (and so creates redirects); a draft keeps its new segment in its version.
         var redirects = node is null || !publish ? [] : RedirectPlanner.Plan(snapshots.Current, node.Key, node.ParentKey, segment);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var created = node is null;
         if (node is null)
         {
@@ -266,7 +267,7 @@ public sealed class ContentService(
             Values = values,
         };
         db.ContentVersions.Add(version);
-        await db.SaveChangesAsync(cancellationToken);
+        await unit.SaveChangesAsync(cancellationToken);
 
         node.CurrentVersionId = version.Id;
         if (publish)
@@ -282,16 +283,11 @@ public sealed class ContentService(
                 : string.Equals(oldSegment, segment, StringComparison.Ordinal) ? "" : Messages.Get("Content.Audit.SegmentPending", segment, oldSegment);
         }
 
-        audit.Add(db, actor, publish ? AuditActions.Publish : AuditActions.Save, EntityType, node.Key, node.Name, details);
+        unit.Notify(publish
+            ? new ContentPublishedNotification(actor, node.Key, node.Name, details, created, version.Id)
+            : new ContentSavedNotification(actor, node.Key, node.Name, details, created, version.Id));
         await RedirectPlanner.ApplyAsync(db, redirects, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        if (publish)
-        {
-            await snapshots.RebuildAsync(cancellationToken);
-        }
-
+        await unit.CompleteAsync(cancellationToken);
         return new ContentOperationResult(node, []);
     }
 

@@ -1,7 +1,9 @@
 using Initiativenberatung.Core.Content;
+using Initiativenberatung.Core.Notifications;
 using Initiativenberatung.Core.Media;
 using Initiativenberatung.Core.Publishing;
 using Initiativenberatung.Core.Schema;
+using Initiativenberatung.Infrastructure.Notifications;
 using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.Infrastructure.Sanitizing;
 using Microsoft.EntityFrameworkCore;
@@ -12,10 +14,13 @@ namespace Initiativenberatung.Infrastructure.Publishing;
 /// <summary>
 /// Holds the current <see cref="PublishedSnapshot"/>. <see cref="RebuildAsync"/> reads the database once,
 /// builds a new snapshot off to the side and swaps the reference atomically; readers never wait and never query.
+/// Only its subscriber (<see cref="PublishedSnapshotRefresher"/>) asks for a rebuild; after the swap it publishes a
+/// <see cref="PublishedSnapshotChangedNotification"/>.
 /// </summary>
 public sealed class PublishedSnapshotService(
     IDbContextFactory<CmsDbContext> dbFactory,
     RichTextSanitizer sanitizer,
+    NotificationDispatcher notifications,
     ILogger<PublishedSnapshotService> logger) : IPublishedSnapshotAccessor, IDisposable
 {
     private readonly SemaphoreSlim _rebuildLock = new(1, 1);
@@ -27,9 +32,6 @@ public sealed class PublishedSnapshotService(
 
     /// <summary>What the current snapshot was built from (the preview builds drafts on top of it).</summary>
     public PublishedSources Sources => Volatile.Read(ref _sources);
-
-    /// <summary>Raised after a new snapshot is in place (output caches listen to evict).</summary>
-    public event Func<PublishedSnapshot, CancellationToken, Task>? SnapshotChanged;
 
     public void Dispose() => _rebuildLock.Dispose();
 
@@ -63,14 +65,7 @@ public sealed class PublishedSnapshotService(
                 "Veröffentlichter Stand {Version} aufgebaut: {Content} Dokumente, {Media} Medien.",
                 snapshot.Version, snapshot.Content.Count, snapshot.Media.Count);
 
-            if (SnapshotChanged is { } handlers)
-            {
-                foreach (var handler in handlers.GetInvocationList().Cast<Func<PublishedSnapshot, CancellationToken, Task>>())
-                {
-                    await handler(snapshot, cancellationToken);
-                }
-            }
-
+            await notifications.PublishAsync(new PublishedSnapshotChangedNotification(snapshot.Version), cancellationToken);
             return snapshot;
         }
         finally

@@ -1,29 +1,26 @@
 using Initiativenberatung.Core.Auditing;
+using Initiativenberatung.Core.Notifications;
 using Initiativenberatung.Core.Schema;
 using Initiativenberatung.Core.Validation;
-using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Persistence;
-using Initiativenberatung.Infrastructure.Publishing;
+using Initiativenberatung.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace Initiativenberatung.Infrastructure.Schema;
 
 /// <summary>
-/// Lists, reads and stores data types and content types (document, element and media types) for the settings
-/// section. A save is validated against the whole schema (<see cref="SchemaValidator"/>), stored with an audit entry
-/// in one unit of work, then the published snapshot is rebuilt (value converters depend on the types) and the
-/// <see cref="ISchemaSaveListener"/>s run (uSync export on save).
+/// Lists and reads data types and content types (document, element and media types) and is their only writer. A save
+/// is validated against the whole schema (<see cref="SchemaValidator"/>) and stored in one unit of work with a
+/// <see cref="DataTypeSavedNotification"/> or <see cref="ContentTypeSavedNotification"/>; its subscribers write the audit
+/// line, rebuild the published snapshot (value converters depend on the types) and export uSync on save (their notes
+/// come back in the result).
 /// </summary>
 public sealed class SchemaService(
     IDbContextFactory<CmsDbContext> dbFactory,
-    AuditService audit,
-    PublishedSnapshotService snapshots,
-    IEnumerable<ISchemaSaveListener> listeners,
-    ILogger<SchemaService> logger) : IDisposable
+    CmsUnitOfWorkFactory units) : IDisposable
 {
-    public const string DataTypeEntity = "DataType";
-    public const string ContentTypeEntity = "ContentType";
+    public const string DataTypeEntity = DataTypeSavedNotification.Entity;
+    public const string ContentTypeEntity = ContentTypeSavedNotification.Entity;
 
     private readonly SemaphoreSlim _saveLock = new(1, 1);
 
@@ -68,12 +65,11 @@ public sealed class SchemaService(
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
-        DataType? saved;
-        bool created;
         await _saveLock.WaitAsync(cancellationToken);
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var unit = units.Begin();
+            var db = unit.Db;
             var all = await db.DataTypes.AsNoTracking().ToListAsync(cancellationToken);
             var existing = input.Key is { } key ? all.FirstOrDefault(d => d.Key == key) : null;
             if (input.Key is not null && existing is null)
@@ -81,13 +77,13 @@ public sealed class SchemaService(
                 return Failed<DataType>([new("Key", Messages.Get("Schema.DataTypeNotFound"))]);
             }
 
-            var errors = SchemaValidator.ValidateDataType(input, existing, all, out saved);
+            var errors = SchemaValidator.ValidateDataType(input, existing, all, out var saved);
             if (errors.Count > 0 || saved is null)
             {
                 return Failed<DataType>(errors);
             }
 
-            created = existing is null;
+            var created = existing is null;
             if (created)
             {
                 db.DataTypes.Add(saved);
@@ -97,29 +93,26 @@ public sealed class SchemaService(
                 db.DataTypes.Update(saved);
             }
 
-            audit.Add(db, actor, AuditActions.SchemaSave, DataTypeEntity, saved.Key, saved.Name,
-                created ? Messages.Get("Schema.Audit.DataTypeCreated", saved.EditorAlias) : Messages.Get("Schema.Audit.DataTypeChanged"));
-            await db.SaveChangesAsync(cancellationToken);
+            unit.Notify(new DataTypeSavedNotification(actor, saved.Key, saved.Name,
+                created ? Messages.Get("Schema.Audit.DataTypeCreated", saved.EditorAlias) : Messages.Get("Schema.Audit.DataTypeChanged"), created));
+            var notes = await unit.CompleteAsync(cancellationToken);
+            return new SchemaSaveResult<DataType>(saved, [], notes);
         }
         finally
         {
             _saveLock.Release();
         }
-
-        var notes = await AfterSaveAsync(new SchemaChange(DataTypeEntity, saved.Key, saved.Name, created), cancellationToken);
-        return new SchemaSaveResult<DataType>(saved, [], notes);
     }
 
     public async Task<SchemaSaveResult<ContentType>> SaveContentTypeAsync(ContentTypeInput input, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
-        ContentType? saved;
-        bool created;
         await _saveLock.WaitAsync(cancellationToken);
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var unit = units.Begin();
+            var db = unit.Db;
             var types = await db.ContentTypes.AsNoTracking().ToListAsync(cancellationToken);
             var dataTypes = await db.DataTypes.AsNoTracking().ToDictionaryAsync(d => d.Key, cancellationToken);
             var existing = input.Key is { } key ? types.FirstOrDefault(t => t.Key == key) : null;
@@ -128,13 +121,13 @@ public sealed class SchemaService(
                 return Failed<ContentType>([new("Key", Messages.Get("Schema.TypeNotFound"))]);
             }
 
-            var errors = SchemaValidator.ValidateContentType(input, existing, types, dataTypes, out saved);
+            var errors = SchemaValidator.ValidateContentType(input, existing, types, dataTypes, out var saved);
             if (errors.Count > 0 || saved is null)
             {
                 return Failed<ContentType>(errors);
             }
 
-            created = existing is null;
+            var created = existing is null;
             if (created)
             {
                 db.ContentTypes.Add(saved);
@@ -149,43 +142,17 @@ public sealed class SchemaService(
                 tracked.Compositions = saved.Compositions;
             }
 
-            audit.Add(db, actor, AuditActions.SchemaSave, ContentTypeEntity, saved.Key, saved.Name,
-                (created ? Messages.Get("Schema.Audit.Created") : Messages.Get("Schema.Audit.Changed")) + $": {saved.Alias}, {saved.Groups.Count} Gruppe(n), {saved.Properties.Count} Eigenschaft(en)");
-            await db.SaveChangesAsync(cancellationToken);
+            unit.Notify(new ContentTypeSavedNotification(actor, saved.Key, saved.Name,
+                (created ? Messages.Get("Schema.Audit.Created") : Messages.Get("Schema.Audit.Changed")) + $": {saved.Alias}, {saved.Groups.Count} Gruppe(n), {saved.Properties.Count} Eigenschaft(en)", created));
+            var notes = await unit.CompleteAsync(cancellationToken);
+            return new SchemaSaveResult<ContentType>(saved, [], notes);
         }
         finally
         {
             _saveLock.Release();
         }
-
-        var notes = await AfterSaveAsync(new SchemaChange(ContentTypeEntity, saved.Key, saved.Name, created), cancellationToken);
-        return new SchemaSaveResult<ContentType>(saved, [], notes);
     }
 
     private static SchemaSaveResult<T> Failed<T>(IReadOnlyList<SchemaError> errors)
         where T : class => new(null, errors, []);
-
-    /// <summary>The snapshot first (visitors see the new schema), then the listeners; a failing listener never undoes the save.</summary>
-    private async Task<IReadOnlyList<string>> AfterSaveAsync(SchemaChange change, CancellationToken cancellationToken)
-    {
-        await snapshots.RebuildAsync(cancellationToken);
-        var notes = new List<string>();
-        foreach (var listener in listeners)
-        {
-            try
-            {
-                if (await listener.OnSavedAsync(change, cancellationToken) is { Length: > 0 } note)
-                {
-                    notes.Add(note);
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                logger.LogError(ex, "Nach dem Speichern von {Type} {Key} ist ein Folgeschritt fehlgeschlagen.", change.EntityType, change.Key);
-                notes.Add(Messages.Get("Schema.FollowUpFailed", ex.Message));
-            }
-        }
-
-        return notes;
-    }
 }

@@ -5,10 +5,12 @@ using System.Text.Json.Nodes;
 using System.Xml;
 using System.Xml.Linq;
 using Initiativenberatung.Core.Content;
+using Initiativenberatung.Core.Notifications;
 using Initiativenberatung.Core.Media;
 using Initiativenberatung.Core.Schema;
 using Initiativenberatung.Infrastructure.Content;
 using Initiativenberatung.Infrastructure.Media;
+using Initiativenberatung.Infrastructure.Notifications;
 using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.Infrastructure.Publishing;
 using Initiativenberatung.Infrastructure.Sanitizing;
@@ -24,8 +26,8 @@ namespace Initiativenberatung.Infrastructure.Usync;
 /// </summary>
 public sealed partial class UsyncService(
     IDbContextFactory<CmsDbContext> dbFactory,
+    CmsUnitOfWorkFactory units,
     PropertyValueSanitizer sanitizer,
-    PublishedSnapshotService snapshots,
     IMediaFileStore mediaStore,
     TimeProvider clock,
     ILogger<UsyncService> logger)
@@ -66,8 +68,13 @@ public sealed partial class UsyncService(
             return result;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = apply ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var unit = units.Begin();
+        var db = unit.Db;
+        if (apply)
+        {
+            await unit.BeginTransactionAsync(cancellationToken);
+        }
+
         var run = new Run(db, folder, apply, result, await State.LoadAsync(db, cancellationToken));
 
         if (parts.HasFlag(UsyncParts.DataTypes))
@@ -100,16 +107,15 @@ public sealed partial class UsyncService(
             await ImportContentAsync(run, cancellationToken);
         }
 
-        if (transaction is not null)
+        if (apply)
         {
-            await transaction.CommitAsync(cancellationToken);
-
-            // Only a change needs a new published snapshot (and evicts the page cache); a start with nothing new stays cheap.
-            if (result.Items.Any(i => i.Change != UsyncChangeKind.NoChange) || snapshots.Current.Version == 0)
+            // Only a change is announced (a new published snapshot, caches evicted); a start with nothing new stays cheap.
+            if (result.Items.Any(i => i.Change != UsyncChangeKind.NoChange))
             {
-                await snapshots.RebuildAsync(cancellationToken);
+                unit.Notify(new UsyncImportedNotification(new Core.Auditing.Actor(null, ImportUser), folder, result.Summary()));
             }
 
+            await unit.CompleteAsync(cancellationToken);
             logger.LogInformation("uSync-Import aus {Folder}: {Summary}.", folder, result.Summary());
         }
 

@@ -1,3 +1,4 @@
+using Initiativenberatung.Core.Notifications;
 using Initiativenberatung.Web.Hosting;
 using Initiativenberatung.Core.Forms;
 using Initiativenberatung.Infrastructure.Forms;
@@ -52,8 +53,6 @@ public static class DeliveryApiRegistration
             .SetVaryByHeader([.. VaryHeaders, "Origin"])
             .Tag(CacheTag)
             .Expire(TimeSpan.FromHours(1))));
-        builder.Services.AddSnapshotCacheEviction(CacheTag);
-        builder.Services.AddSingleton<IFormDefinitionSavedListener, DeliveryApiFormCacheEviction>();
         return builder;
     }
 
@@ -131,8 +130,8 @@ internal sealed class DeliveryApiAccessFilter(IOptionsMonitor<DeliveryApiOptions
 }
 
 /// <summary>An expanded form picker shows the form definition: a saved form evicts the cached answers too.</summary>
-internal sealed class DeliveryApiFormCacheEviction(IOutputCacheStore store) : IFormDefinitionSavedListener
+internal sealed class DeliveryApiFormCacheEviction(IOutputCacheStore store) : INotificationHandler<IFormDefinitionNotification>
 {
-    public async Task OnFormSavedAsync(FormDefinition form, bool created, CancellationToken cancellationToken) =>
+    public async Task HandleAsync(IReadOnlyList<IFormDefinitionNotification> notifications, NotificationContext context, CancellationToken cancellationToken) =>
         await store.EvictByTagAsync(DeliveryApiRegistration.CacheTag, cancellationToken);
 }

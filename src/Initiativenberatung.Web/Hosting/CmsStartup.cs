@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Initiativenberatung.Core.Notifications;
+using Initiativenberatung.Infrastructure.Notifications;
 using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.Infrastructure.Publishing;
 using Initiativenberatung.Persistence.Sqlite;
@@ -60,14 +62,16 @@ public static class CmsStartup
             phases.Add($"{step.GetType().Name} {phase.ElapsedMilliseconds} ms");
         }
 
-        // Build the snapshot unless a start step (an import that changed something) already did.
+        // The first snapshot and the caches (the snapshot's subscriber skips it when an import at start already built one).
         var snapshots = services.GetRequiredService<PublishedSnapshotService>();
+        phase.Restart();
+        await services.GetRequiredService<NotificationDispatcher>().PublishAsync(new CmsStartedNotification(firstBoot), cancellationToken);
         if (snapshots.Current.Version == 0)
         {
-            phase.Restart();
-            await snapshots.RebuildAsync(cancellationToken);
-            phases.Add($"Snapshot {phase.ElapsedMilliseconds} ms");
+            throw new InvalidOperationException("Der veröffentlichte Stand konnte beim Start nicht aufgebaut werden (siehe Protokoll).");
         }
+
+        phases.Add($"Snapshot und Caches {phase.ElapsedMilliseconds} ms");
 
         logger.LogInformation("Start vorbereitet in {Milliseconds} ms ({Phases}).", total.ElapsedMilliseconds, string.Join(", ", phases));
     }

@@ -1,32 +1,22 @@
-using Initiativenberatung.Core.Publishing;
-using Initiativenberatung.Infrastructure.Publishing;
+using Initiativenberatung.Core.Notifications;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Initiativenberatung.Web.Hosting;
 
-/// <summary>Evicts the output-cache entries of one tag whenever a new published snapshot is swapped in.</summary>
-internal sealed class SnapshotCacheEviction(PublishedSnapshotService snapshots, IOutputCacheStore store, string tag) : IHostedService
+/// <summary>
+/// Evicts the output-cache entries of the public pages and the Delivery API whenever a new published snapshot is in place
+/// (<see cref="PublishedSnapshotChangedNotification"/>), so a cached answer lives until the next publish.
+/// </summary>
+internal sealed class SnapshotCacheEviction(IOutputCacheStore store) : INotificationHandler<PublishedSnapshotChangedNotification>
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>The tags the published snapshot's answers are cached under (public pages, Delivery API).</summary>
+    public static IReadOnlyList<string> Tags { get; } = [Website.WebsiteRegistration.CacheTag, DeliveryApi.DeliveryApiRegistration.CacheTag];
+
+    public async Task HandleAsync(IReadOnlyList<PublishedSnapshotChangedNotification> notifications, NotificationContext context, CancellationToken cancellationToken)
     {
-        snapshots.SnapshotChanged += EvictAsync;
-        return Task.CompletedTask;
+        foreach (var tag in Tags)
+        {
+            await store.EvictByTagAsync(tag, cancellationToken);
+        }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        snapshots.SnapshotChanged -= EvictAsync;
-        return Task.CompletedTask;
-    }
-
-    private async Task EvictAsync(PublishedSnapshot snapshot, CancellationToken cancellationToken) =>
-        await store.EvictByTagAsync(tag, cancellationToken);
-}
-
-public static class SnapshotCacheEvictionRegistration
-{
-    /// <summary>Cached answers tagged <paramref name="tag"/> live until the next publish.</summary>
-    public static IServiceCollection AddSnapshotCacheEviction(this IServiceCollection services, string tag) =>
-        services.AddSingleton<IHostedService>(provider => new SnapshotCacheEviction(
-            provider.GetRequiredService<PublishedSnapshotService>(), provider.GetRequiredService<IOutputCacheStore>(), tag));
 }

@@ -15,7 +15,6 @@ public static class UsyncRegistration
         builder.Services.AddSingleton<IValidateOptions<UsyncSettings>, UsyncSettingsValidator>();
         builder.Services.AddSingleton<UsyncService>();
         builder.Services.AddSingleton<IStartupStep, UsyncStartupStep>();
-        builder.Services.AddSingleton<ISchemaSaveListener, UsyncExportOnSave>();
         builder.Services.AddSingleton<UsyncOverwriteNotice>();
         builder.Services.AddSingleton<ICliCommand, UsyncExportCommand>();
         builder.Services.AddSingleton<ICliCommand, UsyncImportCommand>();

@@ -34,7 +34,6 @@ public static class WebsiteRegistration
                     policy.NoCache();
                 }
             }));
-        builder.Services.AddSnapshotCacheEviction(CacheTag);
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Core.Publishing;
 using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Content;

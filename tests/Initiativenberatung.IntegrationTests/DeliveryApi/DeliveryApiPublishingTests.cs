@@ -1,3 +1,4 @@
+using Initiativenberatung.Core.Auditing;
 using System.Net;
 using Initiativenberatung.Core.Content;
 using Initiativenberatung.Core.Publishing;

@@ -1,3 +1,4 @@
+using Initiativenberatung.Core.Auditing;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;

@@ -1,3 +1,4 @@
+using Initiativenberatung.Core.Auditing;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Initiativenberatung.Core.Forms;

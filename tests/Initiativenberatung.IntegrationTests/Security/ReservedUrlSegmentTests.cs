@@ -1,3 +1,4 @@
+using Initiativenberatung.Core.Auditing;
 using System.Xml.Linq;
 using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Content;

@@ -116,7 +116,7 @@ public sealed class UsyncDashboardTests
         var type = (await schema.GetContentTypeAsync(SettingsTestSite.TextBlockKey))!;
         var form = Initiativenberatung.Web.BackOffice.Settings.ContentTypeForm.From(type);
         form.Properties.Add(new() { Key = Guid.NewGuid(), Name = "Unterzeile", Alias = "subline", DataTypeKey = SettingsTestSite.TextstringKey.ToString(), GroupAlias = "content" });
-        var result = await schema.SaveContentTypeAsync(form.ToInput(type.Key, type.Kind), new Initiativenberatung.Infrastructure.Auditing.Actor(null, "test"));
+        var result = await schema.SaveContentTypeAsync(form.ToInput(type.Key, type.Kind), new Initiativenberatung.Core.Auditing.Actor(null, "test"));
         Assert.That(result.Errors, Is.Empty);
     }
 }

@@ -1,3 +1,4 @@
+using Initiativenberatung.Core.Auditing;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Initiativenberatung.Core.Forms;

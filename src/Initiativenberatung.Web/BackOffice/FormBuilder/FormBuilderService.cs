@@ -1,10 +1,11 @@
+using Initiativenberatung.Core.Auditing;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Initiativenberatung.Core.Forms;
-using Initiativenberatung.Infrastructure.Auditing;
+using Initiativenberatung.Core.Notifications;
 using Initiativenberatung.Infrastructure.Forms;
 using Initiativenberatung.Infrastructure.Persistence;
-using Initiativenberatung.Infrastructure.Schema;
+using Initiativenberatung.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -19,21 +20,20 @@ public sealed record FormBuilderSaveResult(FormDefinition? Form, IReadOnlyList<F
 }
 
 /// <summary>
-/// Validates and stores form definitions for the form builder: all rules on the server, then the record and an audit entry
-/// in one unit of work; afterwards the <see cref="IFormDefinitionSavedListener"/>s run and the schema save listeners
-/// (uSync export on save, which writes <c>uSync/v17/Forms/&lt;alias&gt;.config</c> when <c>ExportOnSave</c> includes Settings).
+/// Validates and stores form definitions for the form builder: all rules on the server, then the record in one unit of
+/// work with a <see cref="FormSavedNotification"/> (and a <see cref="FormProtectedSettingsChangedNotification"/>); its
+/// subscribers write the audit lines, reload the form caches and export uSync on save (which writes
+/// <c>uSync/v17/Forms/&lt;alias&gt;.config</c> when <c>ExportOnSave</c> includes Settings).
 /// </summary>
 public sealed partial class FormBuilderService(
     IDbContextFactory<CmsDbContext> dbFactory,
-    AuditService audit,
-    IEnumerable<IFormDefinitionSavedListener> formListeners,
-    IEnumerable<ISchemaSaveListener> schemaListeners,
+    CmsUnitOfWorkFactory units,
     IStringLocalizer<FormBuilderText> text,
     ProtectedFormSettings protectedSettings,
     TimeProvider clock,
     ILogger<FormBuilderService> logger) : IDisposable
 {
-    public const string EntityType = "Form";
+    public const string EntityType = FormNotification.Entity;
     public const int MaxLengthLimit = 4000;
 
     private readonly SemaphoreSlim _saveLock = new(1, 1);
@@ -111,7 +111,8 @@ public sealed partial class FormBuilderService(
         await _saveLock.WaitAsync(cancellationToken);
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var unit = units.Begin();
+            var db = unit.Db;
             var others = await db.FormDefinitions.AsNoTracking().Where(f => f.Key != form.Key).Select(f => new { f.Key, f.Alias }).ToListAsync(cancellationToken);
             var existing = await db.FormDefinitions.SingleOrDefaultAsync(f => f.Key == form.Key, cancellationToken);
             if (created == (existing is not null))
@@ -160,48 +161,20 @@ public sealed partial class FormBuilderService(
                 db.Entry(existing).CurrentValues.SetValues(record);
             }
 
-            audit.Add(db, actor, created ? "Create" : "Save", EntityType, form.Key, form.Name,
-                string.Format(CultureInfo.InvariantCulture, "alias={0}; pages={1}; fields={2}", form.Alias, form.Pages.Count, form.AllFields().Count()));
+            unit.Notify(new FormSavedNotification(actor, form.Key, form.Name,
+                string.Format(CultureInfo.InvariantCulture, "alias={0}; pages={1}; fields={2}", form.Alias, form.Pages.Count, form.AllFields().Count()), created));
             if (protectedChanges.Count > 0)
             {
-                audit.Add(db, actor, "ChangeProtectedSettings", EntityType, form.Key, form.Name, string.Join("; ", protectedChanges));
+                unit.Notify(new FormProtectedSettingsChangedNotification(actor, form.Key, form.Name, string.Join("; ", protectedChanges)));
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            var notes = await unit.CompleteAsync(cancellationToken);
+            return new(form, [], notes);
         }
         finally
         {
             _saveLock.Release();
         }
-
-        foreach (var listener in formListeners)
-        {
-            await listener.OnFormSavedAsync(form, created, cancellationToken);
-        }
-
-        var notes = new List<string>();
-        foreach (var listener in schemaListeners)
-        {
-            try
-            {
-                if (await listener.OnSavedAsync(new(EntityType, form.Key, form.Name, created), cancellationToken) is { } note)
-                {
-                    notes.Add(note);
-                }
-            }
-            catch (IOException ex)
-            {
-                logger.LogError(ex, "Nachlauf nach dem Speichern des Formulars {Alias} fehlgeschlagen.", form.Alias);
-                notes.Add(text["Form.ExportFailed"]);
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                logger.LogError(ex, "Nachlauf nach dem Speichern des Formulars {Alias} fehlgeschlagen.", form.Alias);
-                notes.Add(text["Form.ExportFailed"]);
-            }
-        }
-
-        return new(form, [], notes);
     }
 
     private FormDefinition? TryRead(FormDefinitionRecord record)

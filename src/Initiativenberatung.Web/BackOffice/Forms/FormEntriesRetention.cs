@@ -1,3 +1,4 @@
+using Initiativenberatung.Core.Auditing;
 using System.Globalization;
 using Initiativenberatung.Core.Forms;
 using Initiativenberatung.Infrastructure.Auditing;

@@ -1,3 +1,4 @@
+using Initiativenberatung.Core.Auditing;
 using System.Security.Claims;
 using Initiativenberatung.Infrastructure.Auditing;
 

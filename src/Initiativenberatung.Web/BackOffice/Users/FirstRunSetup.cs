@@ -1,3 +1,4 @@
+using Initiativenberatung.Core.Auditing;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Initiativenberatung.Core.Users;

@@ -1,13 +1,13 @@
 using System.Collections.Frozen;
 using Initiativenberatung.Core.Forms;
+using Initiativenberatung.Core.Notifications;
 using Initiativenberatung.Infrastructure.Forms;
-using Initiativenberatung.Infrastructure.Publishing;
 
 namespace Initiativenberatung.Web.Forms.Survey;
 
 /// <summary>
-/// All form definitions in memory, so rendering the survey page runs no SQL. Loaded at start and reloaded whenever a new
-/// published snapshot is swapped in (publish, uSync import) or <see cref="ReloadAsync"/> is called (form builder save).
+/// All form definitions in memory, so rendering the survey page runs no SQL. Loaded at start and reloaded by
+/// <see cref="FormDefinitionCacheRefresher"/> when a definition changed.
 /// </summary>
 public sealed class FormDefinitionCache(FormDefinitionStore store, ILogger<FormDefinitionCache> logger)
 {
@@ -35,26 +35,16 @@ public sealed class FormDefinitionCache(FormDefinitionStore store, ILogger<FormD
     }
 }
 
-/// <summary>Reloads the cache when the form builder saved a definition, so the survey shows the change at once.</summary>
-internal sealed class FormDefinitionCacheRefresher(FormDefinitionCache cache) : IFormDefinitionSavedListener
+/// <summary>
+/// Reloads the cache when a form definition changed (form builder, deletion) and whenever a new published snapshot is in
+/// place (the first one at start, a publish, a uSync import), so the survey shows the change at once.
+/// </summary>
+internal sealed class FormDefinitionCacheRefresher(FormDefinitionCache cache)
+    : INotificationHandler<PublishedSnapshotChangedNotification>, INotificationHandler<IFormDefinitionNotification>
 {
-    public Task OnFormSavedAsync(FormDefinition form, bool created, CancellationToken cancellationToken) => cache.ReloadAsync(cancellationToken);
-}
+    public Task HandleAsync(IReadOnlyList<PublishedSnapshotChangedNotification> notifications, NotificationContext context, CancellationToken cancellationToken) =>
+        cache.ReloadAsync(cancellationToken);
 
-/// <summary>Fills the cache at start and after every snapshot change.</summary>
-internal sealed class FormDefinitionCacheLoader(FormDefinitionCache cache, PublishedSnapshotService snapshots) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        snapshots.SnapshotChanged += ReloadAsync;
-        await cache.ReloadAsync(cancellationToken);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        snapshots.SnapshotChanged -= ReloadAsync;
-        return Task.CompletedTask;
-    }
-
-    private Task ReloadAsync(Core.Publishing.PublishedSnapshot snapshot, CancellationToken cancellationToken) => cache.ReloadAsync(cancellationToken);
+    public Task HandleAsync(IReadOnlyList<IFormDefinitionNotification> notifications, NotificationContext context, CancellationToken cancellationToken) =>
+        cache.ReloadAsync(cancellationToken);
 }

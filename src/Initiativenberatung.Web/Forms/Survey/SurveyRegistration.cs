@@ -11,8 +11,6 @@ public static class SurveyRegistration
     {
         builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName);
         builder.Services.AddSingleton<FormDefinitionCache>();
-        builder.Services.AddHostedService<FormDefinitionCacheLoader>();
-        builder.Services.AddSingleton<IFormDefinitionSavedListener, FormDefinitionCacheRefresher>();
         builder.Services.AddSingleton<SurveyStateProtector>();
         builder.Services.AddSingleton<SurveyService>();
         builder.Services.AddSingleton<SurveyRateLimiter>();

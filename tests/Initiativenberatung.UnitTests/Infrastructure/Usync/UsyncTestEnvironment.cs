@@ -1,5 +1,8 @@
+using Initiativenberatung.Core.Notifications;
+using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Content;
 using Initiativenberatung.Infrastructure.Media;
+using Initiativenberatung.Infrastructure.Notifications;
 using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.Infrastructure.Publishing;
 using Initiativenberatung.Infrastructure.Sanitizing;
@@ -7,7 +10,7 @@ using Initiativenberatung.Infrastructure.Usync;
 using Initiativenberatung.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Initiativenberatung.UnitTests.Infrastructure.Usync;
 
@@ -30,10 +33,26 @@ public sealed class UsyncTestEnvironment : IDisposable
 
         Factory = new TestDbFactory(_options);
         MediaStore = new LocalMediaFileStore(Path.Combine(Root, "media"));
-        var richText = new RichTextSanitizer();
-        Snapshots = new PublishedSnapshotService(Factory, richText, NullLogger<PublishedSnapshotService>.Instance);
-        Service = new UsyncService(Factory, new PropertyValueSanitizer(richText), Snapshots, MediaStore, TimeProvider.System, NullLogger<UsyncService>.Instance);
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(Factory)
+            .AddSingleton<IMediaFileStore>(MediaStore)
+            .AddSingleton<RichTextSanitizer>()
+            .AddSingleton<PropertyValueSanitizer>()
+            .AddSingleton<PublishedSnapshotService>()
+            .AddSingleton<AuditService>()
+            .AddSingleton<UsyncService>()
+            .AddCmsNotifications()
+            .AddInTransactionNotificationHandler<IAuditedNotification, AuditTrailWriter>()
+            .AddNotificationHandler<IPublishedStateNotification, PublishedSnapshotRefresher>();
+        Provider = services.BuildServiceProvider();
+        Snapshots = Provider.GetRequiredService<PublishedSnapshotService>();
+        Service = Provider.GetRequiredService<UsyncService>();
     }
+
+    /// <summary>The services as the site registers them (with this environment's database and media folder).</summary>
+    public ServiceProvider Provider { get; }
 
     public string Root { get; }
 
@@ -73,7 +92,7 @@ public sealed class UsyncTestEnvironment : IDisposable
 
     public void Dispose()
     {
-        Snapshots.Dispose();
+        Provider.Dispose();
         SqliteConnection.ClearAllPools();
         try
         {

@@ -1,3 +1,4 @@
+using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Users;
 using Initiativenberatung.Web.BackOffice.Users;

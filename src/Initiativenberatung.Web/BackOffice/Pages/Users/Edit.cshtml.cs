@@ -1,3 +1,4 @@
+using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Web.BackOffice.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -79,7 +80,7 @@ public sealed class EditModel(UserAdministration administration, IOptions<Identi
         return await AfterAsync(id, result, "password", cancellationToken, passwordField: nameof(NewPassword));
     }
 
-    private Infrastructure.Auditing.Actor Actor => BackOfficeActor.For(User, identity.Value);
+    private Core.Auditing.Actor Actor => BackOfficeActor.For(User, identity.Value);
 
     private async Task<IActionResult> AfterAsync(string id, UserResult result, string notice, CancellationToken cancellationToken, string passwordField = UserErrorFields.Password)
     {
