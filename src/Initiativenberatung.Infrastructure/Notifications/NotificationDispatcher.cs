@@ -26,17 +26,22 @@ public interface IInTransactionNotificationHandler<T>
 public sealed class NotificationDispatcher(IServiceProvider services, ILogger<NotificationDispatcher> logger)
 {
     private static readonly ConcurrentDictionary<Type, Type[]> SubscriptionTypes = new();
-    private static readonly MethodInfo InvokeAfterCommitMethod = typeof(NotificationDispatcher).GetMethod(nameof(InvokeAfterCommitAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
-    private static readonly MethodInfo InvokeInTransactionMethod = typeof(NotificationDispatcher).GetMethod(nameof(InvokeInTransactionAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly ConcurrentDictionary<Type, AfterCommitInvoker> AfterCommitInvokers = new();
+    private static readonly ConcurrentDictionary<Type, InTransactionInvoker> InTransactionInvokers = new();
+
+    private delegate Task AfterCommitInvoker(object handler, IReadOnlyList<INotification> notifications, NotificationContext context, CancellationToken cancellationToken);
+
+    private delegate Task InTransactionInvoker(object handler, IReadOnlyList<INotification> notifications, CmsDbContext db, CancellationToken cancellationToken);
 
     internal async Task DispatchInTransactionAsync(IReadOnlyList<INotification> notifications, CmsDbContext db, CancellationToken cancellationToken)
     {
         foreach (var (type, matching) in Group(notifications))
         {
             var handlerType = typeof(IInTransactionNotificationHandler<>).MakeGenericType(type);
+            var invoke = InTransactionInvokers.GetOrAdd(type, t => Invoker<InTransactionInvoker>(nameof(InvokeInTransactionAsync), t));
             foreach (var handler in services.GetServices(handlerType))
             {
-                await (Task)InvokeInTransactionMethod.MakeGenericMethod(type).Invoke(null, [handler, matching, db, cancellationToken])!;
+                await invoke(handler!, matching, db, cancellationToken);
             }
         }
     }
@@ -48,11 +53,12 @@ public sealed class NotificationDispatcher(IServiceProvider services, ILogger<No
         foreach (var (type, matching) in Group(notifications))
         {
             var handlerType = typeof(INotificationHandler<>).MakeGenericType(type);
+            var invoke = AfterCommitInvokers.GetOrAdd(type, t => Invoker<AfterCommitInvoker>(nameof(InvokeAfterCommitAsync), t));
             foreach (var handler in services.GetServices(handlerType))
             {
                 try
                 {
-                    await (Task)InvokeAfterCommitMethod.MakeGenericMethod(type).Invoke(null, [handler, matching, context, cancellationToken])!;
+                    await invoke(handler!, matching, context, cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -87,6 +93,12 @@ public sealed class NotificationDispatcher(IServiceProvider services, ILogger<No
 
         return groups;
     }
+
+    /// <summary>A typed call of the subscriber for one notification type (built once per type, no reflection per call).</summary>
+    private static TDelegate Invoker<TDelegate>(string method, Type notificationType)
+        where TDelegate : Delegate =>
+        typeof(NotificationDispatcher).GetMethod(method, BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(notificationType).CreateDelegate<TDelegate>();
 
     private static Type[] SubscriptionTypesOf(Type type) =>
         [type, .. type.GetInterfaces().Where(i => i != typeof(INotification) && typeof(INotification).IsAssignableFrom(i))];
