@@ -67,31 +67,32 @@ public static class DeliveryApiRegistration
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("content/item/{id:guid}", DeliveryApiEndpoints.ContentById)
-            .WithName("GetContentItemById").WithTags("Content")
-            .WithSummary("Ein Dokument nach Id (GUID).");
-        group.MapGet("content/item/{*path}", DeliveryApiEndpoints.ContentByPath)
-            .WithName("GetContentItemByPath").WithTags("Content")
-            .WithSummary("Ein Dokument nach Pfad (relativ zum Start-Item); alte Pfade antworten mit 301.");
-        group.MapGet("content/items", DeliveryApiEndpoints.ContentItems)
-            .WithName("GetContentItems").WithTags("Content")
-            .WithSummary("Mehrere Dokumente nach Ids (?id=…&id=…).");
-        group.MapGet("content", DeliveryApiEndpoints.ContentQuery)
-            .WithName("GetContent").WithTags("Content")
-            .WithSummary("Dokumente abfragen: fetch, filter, sort, skip, take → { total, items }.");
-        group.MapGet("media/item/{id:guid}", DeliveryApiEndpoints.MediaById)
-            .WithName("GetMediaItemById").WithTags("Media")
-            .WithSummary("Ein Medium nach Id (GUID).");
-        group.MapGet("media/item/{*path}", DeliveryApiEndpoints.MediaByPath)
-            .WithName("GetMediaItemByPath").WithTags("Media")
-            .WithSummary("Ein Medium nach Pfad, z. B. /downloads/klimaschutz-lokal-staerken/.");
-        group.MapGet("media/items", DeliveryApiEndpoints.MediaItems)
-            .WithName("GetMediaItems").WithTags("Media")
-            .WithSummary("Mehrere Medien nach Ids (?id=…&id=…).");
-        group.MapGet("media", DeliveryApiEndpoints.MediaQuery)
-            .WithName("GetMedia").WithTags("Media")
-            .WithSummary("Medien eines Ordners: fetch=children:/pfad/, filter, sort, skip, take → { total, items }.");
+        MapItemEndpoints(group, "content", "Content", "Dokument", "Dokumente",
+            (DeliveryApiEndpoints.ContentById, DeliveryApiEndpoints.ContentByPath, DeliveryApiEndpoints.ContentItems, DeliveryApiEndpoints.ContentQuery),
+            "Ein Dokument nach Pfad (relativ zum Start-Item); alte Pfade antworten mit 301.",
+            "Dokumente abfragen: fetch, filter, sort, skip, take → { total, items }.");
+        MapItemEndpoints(group, "media", "Media", "Medium", "Medien",
+            (DeliveryApiEndpoints.MediaById, DeliveryApiEndpoints.MediaByPath, DeliveryApiEndpoints.MediaItems, DeliveryApiEndpoints.MediaQuery),
+            "Ein Medium nach Pfad, z. B. /downloads/klimaschutz-lokal-staerken/.",
+            "Medien eines Ordners: fetch=children:/pfad/, filter, sort, skip, take → { total, items }.");
         return app;
+    }
+
+    /// <summary>
+    /// The four routes of one kind in Umbraco's names (<c>GetContentItemById</c>, <c>GetMediaItemByPath</c>, …): by id, by
+    /// path, several by id, and the query.
+    /// </summary>
+    private static void MapItemEndpoints(RouteGroupBuilder group, string segment, string kind, string one, string many,
+        (Delegate ById, Delegate ByPath, Delegate Items, Delegate Query) handlers, string byPathSummary, string querySummary)
+    {
+        group.MapGet($"{segment}/item/{{id:guid}}", handlers.ById)
+            .WithName($"Get{kind}ItemById").WithTags(kind).WithSummary($"Ein {one} nach Id (GUID).");
+        group.MapGet($"{segment}/item/{{*path}}", handlers.ByPath)
+            .WithName($"Get{kind}ItemByPath").WithTags(kind).WithSummary(byPathSummary);
+        group.MapGet($"{segment}/items", handlers.Items)
+            .WithName($"Get{kind}Items").WithTags(kind).WithSummary($"Mehrere {many} nach Ids (?id=…&id=…).");
+        group.MapGet(segment, handlers.Query)
+            .WithName($"Get{kind}").WithTags(kind).WithSummary(querySummary);
     }
 
     public static bool IsPreview(HttpRequest request) =>

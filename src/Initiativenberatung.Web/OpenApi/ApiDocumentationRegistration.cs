@@ -24,48 +24,47 @@ public static class ApiDocumentationRegistration
 
     public static WebApplicationBuilder AddApiDocumentation(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi(DeliveryDocument, options =>
+        builder.Services.AddApiDocument(DeliveryDocument, new OpenApiInfo
         {
-            options.ShouldInclude = description => description.GroupName == DeliveryDocument;
-            options.AddDocumentTransformer<RelativeServersTransformer>();
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info = new OpenApiInfo
-                {
-                    Title = "Content Delivery API",
-                    Version = "v2",
-                    Description =
-                        "Published content and media as JSON in the shape of Umbraco's Content Delivery API v2 " +
-                        "(`/umbraco/delivery/api/v2`), read from the published snapshot. Headers: `Api-Key`, `Preview`, " +
-                        "`Accept-Language`, `Start-Item`. Errors are RFC 7807 problem details.",
-                };
-                MergeIdAndPathRoutes(document);
-                return Task.CompletedTask;
-            });
+            Title = "Content Delivery API",
+            Version = "v2",
+            Description =
+                "Published content and media as JSON in the shape of Umbraco's Content Delivery API v2 " +
+                "(`/umbraco/delivery/api/v2`), read from the published snapshot. Headers: `Api-Key`, `Preview`, " +
+                "`Accept-Language`, `Start-Item`. Errors are RFC 7807 problem details.",
+        }, options =>
+        {
             options.AddOperationTransformer<DeliveryHeadersOperationTransformer>();
             options.AddOperationTransformer<DeliveryApiOpenApiExamples>();
-        });
+        }, MergeIdAndPathRoutes);
 
-        builder.Services.AddOpenApi(FormsDocument, options =>
+        builder.Services.AddApiDocument(FormsDocument, new OpenApiInfo
         {
-            options.ShouldInclude = description => description.GroupName == FormsDocument;
-            options.AddDocumentTransformer<RelativeServersTransformer>();
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info = new OpenApiInfo
-                {
-                    Title = "Umbraco Forms API",
-                    Version = "v1",
-                    Description =
-                        "Headless forms in the shape of Umbraco Forms' delivery API (`/umbraco/forms/delivery/api/v1`): the " +
-                        "definition of a form, and anonymous entries validated with every rule of the form. Switched on with " +
-                        "`Forms:DeliveryApi:Enabled`.",
-                };
-                return Task.CompletedTask;
-            });
+            Title = "Umbraco Forms API",
+            Version = "v1",
+            Description =
+                "Headless forms in the shape of Umbraco Forms' delivery API (`/umbraco/forms/delivery/api/v1`): the " +
+                "definition of a form, and anonymous entries validated with every rule of the form. Switched on with " +
+                "`Forms:DeliveryApi:Enabled`.",
         });
         return builder;
     }
+
+    /// <summary>One document: only the endpoints of its group, relative servers, its title, then its own transformers.</summary>
+    private static void AddApiDocument(this IServiceCollection services, string name, OpenApiInfo info,
+        Action<OpenApiOptions>? configure = null, Action<OpenApiDocument>? finish = null) =>
+        services.AddOpenApi(name, options =>
+        {
+            options.ShouldInclude = description => description.GroupName == name;
+            options.AddDocumentTransformer<RelativeServersTransformer>();
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = info;
+                finish?.Invoke(document);
+                return Task.CompletedTask;
+            });
+            configure?.Invoke(options);
+        });
 
     /// <summary>
     /// <c>item/{id:guid}</c> and <c>item/{*path}</c> are two routes but one OpenAPI path signature (<c>item/{}</c>), which
