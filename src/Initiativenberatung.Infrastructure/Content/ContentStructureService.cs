@@ -6,7 +6,6 @@ using Initiativenberatung.Core.Schema;
 using Initiativenberatung.Core.Validation;
 using Initiativenberatung.Infrastructure.Notifications;
 using Initiativenberatung.Infrastructure.Persistence;
-using Initiativenberatung.Infrastructure.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Initiativenberatung.Infrastructure.Content;

@@ -52,9 +52,9 @@ public sealed partial class MediaService
     /// Replaces the file of an item and keeps its key and its public URL, so every picker, page and bookmark keeps pointing
     /// at it. With the same extension the new bytes are written to the same store path (the URL stays, the ETag — the
     /// file hash — changes); the row is saved in the unit's transaction, the file written, then the unit commits and the
-    /// published snapshot is rebuilt, so a response sent in between carries the new bytes under the old ETag and is corrected on the next revalidation. A file with
-    /// another extension (PNG → JPG) keeps the item's folder and file stem; the old URL then answers 301 (see the media
-    /// endpoint) as long as the item exists.
+    /// published snapshot is rebuilt, so a response sent in between carries the new bytes under the old ETag and is
+    /// corrected on the next revalidation. A file with another extension (PNG → JPG) keeps the item's folder and file stem;
+    /// the old URL then answers 301 (see the media endpoint) as long as the item exists.
     /// </summary>
     public async Task<MediaResult> ReplaceFileAsync(Actor actor, Guid key, string fileName, Stream content, CancellationToken cancellationToken = default)
     {

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Initiativenberatung.Core.Media;
 using Initiativenberatung.Core.Schema;
-using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Content;
 
 namespace Initiativenberatung.Web.BackOffice.Content;
