@@ -27,7 +27,6 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<ContentSearchService>();
         services.AddSingleton<ContentHistoryService>();
         services.AddSingleton<ContentScheduleService>();
-        services.AddHostedService<ContentScheduleWorker>();
         services.AddSingleton<PreviewSnapshotFactory>();
         services.AddSingleton<Auditing.AuditService>();
         services.AddSingleton<Schema.SchemaService>();

@@ -43,6 +43,7 @@ builder.AddDeliveryApi();
 builder.AddApiDocumentation();
 builder.AddPublicResponseCompression();
 builder.AddStaticFileCaching();
+builder.AddCmsBackgroundJobs();
 
 var app = builder.Build();
 if (isCli)

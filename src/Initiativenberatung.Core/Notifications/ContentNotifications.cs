@@ -48,6 +48,10 @@ public sealed record ContentSortedNotification(Actor Actor, Guid Key, string Nam
     : ContentNotification(Actor, Key, Name, Details), IPublishedStateNotification
 {
     public override string AuditAction => AuditActions.Sort;
+
+    /// <summary>The children of <paramref name="parentKey"/> were sorted; for the root the audit entry names no key.</summary>
+    public static ContentSortedNotification Below(Actor actor, Guid? parentKey, string name, string? details) =>
+        new(actor, parentKey ?? Guid.Empty, name, details) { EntityKey = parentKey };
 }
 
 public sealed record ContentTrashedNotification(Actor Actor, Guid Key, string Name, string? Details)

@@ -1,5 +1,7 @@
 using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Core.Content;
+using Initiativenberatung.Core.Media;
+using Initiativenberatung.Core.Schema;
 using Initiativenberatung.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +10,9 @@ namespace Initiativenberatung.Infrastructure.Content;
 /// <summary>One document in the back-office tree.</summary>
 public sealed record ContentTreeItem(
     Guid Key, Guid? ParentKey, string Name, string ContentTypeAlias, int Level, int SortOrder, bool IsPublished, bool HasPendingChanges, bool Trashed);
+
+/// <summary>What the property editors choose from: the schema, the data types by key, and the media outside the recycle bin.</summary>
+public sealed record ContentEditorSources(IReadOnlyList<ContentType> Types, IReadOnlyDictionary<Guid, DataType> DataTypes, IReadOnlyList<MediaItem> Media);
 
 /// <summary>Read side of the content section: tree, one document with its draft, history, recycle bin, recent changes.</summary>
 public sealed class ContentQueryService(IDbContextFactory<CmsDbContext> dbFactory)
@@ -69,5 +74,22 @@ public sealed class ContentQueryService(IDbContextFactory<CmsDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == ContentService.EntityType)
             .OrderByDescending(a => a.Id).Take(take).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Every document in the recycle bin (tops of trashed branches and their descendants).</summary>
+    public async Task<IReadOnlyList<ContentNode>> TrashedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ContentNodes.AsNoTracking().Where(n => n.Trashed).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The schema, data types and pickable media for the content editor (one round of queries per request).</summary>
+    public async Task<ContentEditorSources> EditorSourcesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var types = await db.ContentTypes.AsNoTracking().ToListAsync(cancellationToken);
+        var dataTypes = await db.DataTypes.AsNoTracking().ToDictionaryAsync(d => d.Key, cancellationToken);
+        var media = await db.MediaItems.AsNoTracking().Where(m => !m.Trashed).ToListAsync(cancellationToken);
+        return new ContentEditorSources(types, dataTypes, media);
     }
 }

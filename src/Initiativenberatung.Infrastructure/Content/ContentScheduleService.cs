@@ -1,7 +1,8 @@
 using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Core.Content;
+using Initiativenberatung.Core.Notifications;
 using Initiativenberatung.Core.Time;
-using Initiativenberatung.Infrastructure.Auditing;
+using Initiativenberatung.Infrastructure.Notifications;
 using Initiativenberatung.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -9,11 +10,14 @@ using Microsoft.Extensions.Logging;
 
 namespace Initiativenberatung.Infrastructure.Content;
 
-/// <summary>Planned publish and unpublish dates of documents (<c>ContentSchedules</c>), applied by <see cref="ContentScheduleWorker"/>.</summary>
+/// <summary>
+/// Planned publish and unpublish dates of documents (<c>ContentSchedules</c>), applied by <see cref="ContentScheduleWorker"/>
+/// through <see cref="ContentService"/>. Adding or cancelling one raises <see cref="ContentScheduleChangedNotification"/>.
+/// </summary>
 public sealed class ContentScheduleService(
     IDbContextFactory<CmsDbContext> dbFactory,
+    CmsUnitOfWorkFactory units,
     ContentService content,
-    AuditService audit,
     TimeProvider clock,
     ILogger<ContentScheduleService> logger)
 {
@@ -30,7 +34,8 @@ public sealed class ContentScheduleService(
             return ContentOperationResult.Fail(field, Messages.Get("Schedule.DateInPast"));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var unit = units.Begin();
+        var db = unit.Db;
         var node = await db.ContentNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
         if (node is null)
         {
@@ -43,16 +48,17 @@ public sealed class ContentScheduleService(
         }
 
         db.ContentSchedules.Add(new ContentSchedule { ContentKey = key, Action = action, Date = dateUtc, CreatedBy = actor.UserName });
-        audit.Add(db, actor, action == ContentScheduleAction.Release ? AuditActions.SchedulePublish : AuditActions.ScheduleUnpublish,
-            ContentService.EntityType, key, node.Name,
-            Messages.Get(action == ContentScheduleAction.Release ? "Schedule.Audit.ReleasePlanned" : "Schedule.Audit.ExpirePlanned", GermanTime.Format(dateUtc)));
-        await db.SaveChangesAsync(cancellationToken);
+        unit.Notify(new ContentScheduleChangedNotification(actor, key, node.Name,
+            Messages.Get(action == ContentScheduleAction.Release ? "Schedule.Audit.ReleasePlanned" : "Schedule.Audit.ExpirePlanned", GermanTime.Format(dateUtc)),
+            Release: action == ContentScheduleAction.Release));
+        await unit.CompleteAsync(cancellationToken);
         return new ContentOperationResult(node, []);
     }
 
     public async Task<ContentOperationResult> CancelAsync(Guid key, long scheduleId, Actor actor, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var unit = units.Begin();
+        var db = unit.Db;
         var schedule = await db.ContentSchedules.SingleOrDefaultAsync(s => s.Id == scheduleId && s.ContentKey == key, cancellationToken);
         if (schedule is null)
         {
@@ -61,9 +67,9 @@ public sealed class ContentScheduleService(
 
         var node = await db.ContentNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Key == key, cancellationToken);
         db.ContentSchedules.Remove(schedule);
-        audit.Add(db, actor, schedule.Action == ContentScheduleAction.Release ? AuditActions.SchedulePublish : AuditActions.ScheduleUnpublish,
-            ContentService.EntityType, key, node?.Name ?? "", Messages.Get("Schedule.Audit.Cancelled", GermanTime.Format(schedule.Date)));
-        await db.SaveChangesAsync(cancellationToken);
+        unit.Notify(new ContentScheduleChangedNotification(actor, key, node?.Name ?? "",
+            Messages.Get("Schedule.Audit.Cancelled", GermanTime.Format(schedule.Date)), Release: schedule.Action == ContentScheduleAction.Release));
+        await unit.CompleteAsync(cancellationToken);
         return new ContentOperationResult(node, []);
     }
 
@@ -73,7 +79,10 @@ public sealed class ContentScheduleService(
         return await db.ContentSchedules.AsNoTracking().Where(s => s.ContentKey == key).OrderBy(s => s.Date).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Applies every schedule that is due (as the system) and removes it; returns how many were applied.</summary>
+    /// <summary>
+    /// Applies every schedule that is due (as the system, through <see cref="ContentService"/>) and removes it, each in one unit
+    /// of work with the publish or unpublish it caused; returns how many were applied.
+    /// </summary>
     public async Task<int> ProcessDueAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -86,6 +95,8 @@ public sealed class ContentScheduleService(
         var applied = 0;
         foreach (var schedule in due)
         {
+            await using var unit = units.Begin();
+            await unit.BeginTransactionAsync(cancellationToken);
             var result = schedule.Action == ContentScheduleAction.Release
                 ? await content.PublishAsync(schedule.ContentKey, Actor.System, cancellationToken)
                 : await content.UnpublishAsync(schedule.ContentKey, Actor.System, cancellationToken);
@@ -98,8 +109,8 @@ public sealed class ContentScheduleService(
                 logger.LogWarning("Geplante Aktion {Action} für {Key} nicht ausgeführt: {Error}", schedule.Action, schedule.ContentKey, result.Errors[0].Message);
             }
 
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await db.ContentSchedules.Where(s => s.Id == schedule.Id).ExecuteDeleteAsync(cancellationToken);
+            await unit.Db.ContentSchedules.Where(s => s.Id == schedule.Id).ExecuteDeleteAsync(cancellationToken);
+            await unit.CompleteAsync(cancellationToken);
         }
 
         return applied;

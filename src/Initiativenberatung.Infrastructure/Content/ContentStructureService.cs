@@ -1,28 +1,30 @@
 using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Core.Content;
+using Initiativenberatung.Core.Notifications;
+using Initiativenberatung.Core.Publishing;
 using Initiativenberatung.Core.Schema;
 using Initiativenberatung.Core.Validation;
-using Initiativenberatung.Infrastructure.Auditing;
+using Initiativenberatung.Infrastructure.Notifications;
 using Initiativenberatung.Infrastructure.Persistence;
-using Initiativenberatung.Infrastructure.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Initiativenberatung.Infrastructure.Content;
 
 /// <summary>
 /// Changes the shape of the content tree: move, sort, recycle bin (trash, restore, delete for good).
-/// Every operation writes its audit entry in the same unit of work and rebuilds the published snapshot when visitors are affected.
+/// Every operation raises its notification in the same unit of work (<see cref="ContentMovedNotification"/>, …); the audit
+/// trail and the published snapshot follow from it.
 /// </summary>
 public sealed class ContentStructureService(
-    IDbContextFactory<CmsDbContext> dbFactory,
-    PublishedSnapshotService snapshots,
-    AuditService audit,
+    CmsUnitOfWorkFactory units,
+    IPublishedSnapshotAccessor snapshots,
     TimeProvider clock)
 {
     /// <summary>Moves a document (with its descendants) below another parent, or to the root when <paramref name="newParentKey"/> is <c>null</c>.</summary>
     public async Task<ContentOperationResult> MoveAsync(Guid key, Guid? newParentKey, Actor actor, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var unit = units.Begin();
+        var db = unit.Db;
         var nodes = await db.ContentNodes.ToListAsync(cancellationToken);
         var node = nodes.SingleOrDefault(n => n.Key == key);
         if (node is null)
@@ -79,23 +81,25 @@ public sealed class ContentStructureService(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var redirects = RedirectPlanner.Plan(snapshots.Current, key, newParentKey, node.UrlSegment);
-        var oldParentName = node.ParentKey is { } oldKey ? nodes.SingleOrDefault(n => n.Key == oldKey)?.Name : null;
+        var oldParentKey = node.ParentKey;
+        var oldParentName = oldParentKey is { } oldKey ? nodes.SingleOrDefault(n => n.Key == oldKey)?.Name : null;
         node.ParentKey = newParentKey;
         node.SortOrder = nodes.Where(n => n.ParentKey == newParentKey && n.Key != key).Select(n => n.SortOrder).DefaultIfEmpty(-1).Max() + 1;
         node.UpdateDate = now;
         SetLevels(nodes, node, parent is null ? 1 : parent.Level + 1);
-        audit.Add(db, actor, AuditActions.Move, ContentService.EntityType, key, node.Name,
-            Messages.Get("Structure.Audit.Moved", oldParentName ?? Messages.Get("Structure.RootLevel"), parent?.Name ?? Messages.Get("Structure.RootLevel")));
+        unit.Notify(new ContentMovedNotification(actor, key, node.Name,
+            Messages.Get("Structure.Audit.Moved", oldParentName ?? Messages.Get("Structure.RootLevel"), parent?.Name ?? Messages.Get("Structure.RootLevel")),
+            oldParentKey, newParentKey));
         await RedirectPlanner.ApplyAsync(db, redirects, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await snapshots.RebuildAsync(cancellationToken);
+        await unit.CompleteAsync(cancellationToken);
         return new ContentOperationResult(node, []);
     }
 
     /// <summary>Puts the children of <paramref name="parentKey"/> in the given order (children not named keep their relative order after them).</summary>
     public async Task<ContentOperationResult> SortAsync(Guid? parentKey, IReadOnlyList<Guid> orderedKeys, Actor actor, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var unit = units.Begin();
+        var db = unit.Db;
         var children = await db.ContentNodes.Where(n => n.ParentKey == parentKey && !n.Trashed).OrderBy(n => n.SortOrder).ToListAsync(cancellationToken);
         if (orderedKeys.Any(k => children.All(c => c.Key != k)))
         {
@@ -110,17 +114,17 @@ public sealed class ContentStructureService(
         }
 
         var parentName = parentKey is { } pk ? (await db.ContentNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Key == pk, cancellationToken))?.Name : null;
-        audit.Add(db, actor, AuditActions.Sort, ContentService.EntityType, parentKey, parentName ?? Messages.Get("Structure.ContentRoot"),
-            Messages.Get("Structure.Audit.NewOrder") + string.Join(", ", ordered.Select(o => o.Name)));
-        await db.SaveChangesAsync(cancellationToken);
-        await snapshots.RebuildAsync(cancellationToken);
+        unit.Notify(ContentSortedNotification.Below(actor, parentKey, parentName ?? Messages.Get("Structure.ContentRoot"),
+            Messages.Get("Structure.Audit.NewOrder") + string.Join(", ", ordered.Select(o => o.Name))));
+        await unit.CompleteAsync(cancellationToken);
         return new ContentOperationResult(null, []);
     }
 
     /// <summary>Moves a document and its descendants to the recycle bin; visitors no longer see them.</summary>
     public async Task<ContentOperationResult> TrashAsync(Guid key, Actor actor, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var unit = units.Begin();
+        var db = unit.Db;
         var nodes = await db.ContentNodes.ToListAsync(cancellationToken);
         var node = nodes.SingleOrDefault(n => n.Key == key);
         if (node is null)
@@ -142,17 +146,17 @@ public sealed class ContentStructureService(
             item.UpdateDate = now;
         }
 
-        audit.Add(db, actor, AuditActions.Trash, ContentService.EntityType, key, node.Name,
-            affected.Count > 1 ? Messages.Get("Structure.Audit.TrashedWithChildren", affected.Count - 1) : Messages.Get("Structure.Audit.Trashed"));
-        await db.SaveChangesAsync(cancellationToken);
-        await snapshots.RebuildAsync(cancellationToken);
+        unit.Notify(new ContentTrashedNotification(actor, key, node.Name,
+            affected.Count > 1 ? Messages.Get("Structure.Audit.TrashedWithChildren", affected.Count - 1) : Messages.Get("Structure.Audit.Trashed")));
+        await unit.CompleteAsync(cancellationToken);
         return new ContentOperationResult(node, []);
     }
 
     /// <summary>Takes a document (and its descendants) out of the recycle bin, back to its old parent, unpublished.</summary>
     public async Task<ContentOperationResult> RestoreAsync(Guid key, Actor actor, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var unit = units.Begin();
+        var db = unit.Db;
         var nodes = await db.ContentNodes.ToListAsync(cancellationToken);
         var node = nodes.SingleOrDefault(n => n.Key == key);
         if (node is null)
@@ -198,15 +202,16 @@ public sealed class ContentStructureService(
         db.ContentSchedules.RemoveRange(stale);
         var details = Messages.Get("Structure.Audit.Restored")
             + (stale.Count > 0 ? " " + Messages.Get(stale.Count == 1 ? "Structure.Audit.SchedulesCleared.One" : "Structure.Audit.SchedulesCleared.Other", stale.Count) : "");
-        audit.Add(db, actor, AuditActions.Restore, ContentService.EntityType, key, node.Name, details);
-        await db.SaveChangesAsync(cancellationToken);
+        unit.Notify(new ContentRestoredNotification(actor, key, node.Name, details));
+        await unit.CompleteAsync(cancellationToken);
         return new ContentOperationResult(node, []);
     }
 
     /// <summary>Deletes a document from the recycle bin for good: versions, schedules and redirects go with it.</summary>
     public async Task<ContentOperationResult> DeleteAsync(Guid key, Actor actor, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var unit = units.Begin();
+        var db = unit.Db;
         var nodes = await db.ContentNodes.ToListAsync(cancellationToken);
         var node = nodes.SingleOrDefault(n => n.Key == key);
         if (node is null)
@@ -221,16 +226,14 @@ public sealed class ContentStructureService(
 
         var affected = Descendants(nodes, node).Prepend(node).ToList();
         var keys = affected.Select(a => a.Key).ToList();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await unit.BeginTransactionAsync(cancellationToken);
         await db.ContentSchedules.Where(s => keys.Contains(s.ContentKey)).ExecuteDeleteAsync(cancellationToken);
         await db.RedirectUrls.Where(r => keys.Contains(r.ContentKey)).ExecuteDeleteAsync(cancellationToken);
         await db.ContentVersions.Where(v => keys.Contains(v.ContentKey)).ExecuteDeleteAsync(cancellationToken);
         db.ContentNodes.RemoveRange(affected);
-        audit.Add(db, actor, AuditActions.Delete, ContentService.EntityType, key, node.Name,
-            affected.Count > 1 ? Messages.Get("Structure.Audit.DeletedWithChildren", affected.Count - 1) : Messages.Get("Structure.Audit.Deleted"));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await snapshots.RebuildAsync(cancellationToken);
+        unit.Notify(new ContentDeletedNotification(actor, key, node.Name,
+            affected.Count > 1 ? Messages.Get("Structure.Audit.DeletedWithChildren", affected.Count - 1) : Messages.Get("Structure.Audit.Deleted")));
+        await unit.CompleteAsync(cancellationToken);
         return new ContentOperationResult(null, []);
     }
 

@@ -1,6 +1,7 @@
 using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Core.Media;
-using Initiativenberatung.Infrastructure.Auditing;
+using Initiativenberatung.Core.Notifications;
+using Initiativenberatung.Infrastructure.Notifications;
 using Initiativenberatung.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,8 @@ public sealed partial class MediaService
             return problem;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var unit = units.Begin();
+        var db = unit.Db;
         var (parent, parentError) = await FolderAsync(db, parentKey, "folder", cancellationToken);
         if (parentError is not null)
         {
@@ -38,26 +40,26 @@ public sealed partial class MediaService
             CreateDate = now,
             UpdateDate = now,
         };
-        var path = await SaveFileAsync(file, cancellationToken);
+        var path = await SaveFileAsync(db, file, cancellationToken);
         Apply(item, path, file.Info);
         db.MediaItems.Add(item);
-        audit.Add(db, actor, AuditActions.Upload, EntityType, item.Key, item.Name, $"{path} ({file.Info.Bytes} Bytes)");
-        await CommitOrRemoveFileAsync(db, path, cancellationToken);
-        await snapshots.RebuildAsync(cancellationToken);
+        unit.Notify(new MediaFileStoredNotification(actor, item.Key, item.Name, $"{path} ({file.Info.Bytes} Bytes)", Replaced: false));
+        await CommitOrRemoveFileAsync(unit, path, cancellationToken);
         return MediaResult.Ok(item);
     }
 
     /// <summary>
     /// Replaces the file of an item and keeps its key and its public URL, so every picker, page and bookmark keeps pointing
     /// at it. With the same extension the new bytes are written to the same store path (the URL stays, the ETag — the
-    /// file hash — changes); the database is committed first and the published snapshot rebuilt last, so a response
-    /// sent in between carries the new bytes under the old ETag and is corrected on the next revalidation. A file with
-    /// another extension (PNG → JPG) keeps the item's folder and file stem; the old URL then answers 301 (see the media
-    /// endpoint) as long as the item exists.
+    /// file hash — changes); the row is saved in the unit's transaction, the file written, then the unit commits and the
+    /// published snapshot is rebuilt, so a response sent in between carries the new bytes under the old ETag and is
+    /// corrected on the next revalidation. A file with another extension (PNG → JPG) keeps the item's folder and file stem;
+    /// the old URL then answers 301 (see the media endpoint) as long as the item exists.
     /// </summary>
     public async Task<MediaResult> ReplaceFileAsync(Actor actor, Guid key, string fileName, Stream content, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var unit = units.Begin();
+        var db = unit.Db;
         var item = await db.MediaItems.SingleOrDefaultAsync(m => m.Key == key, cancellationToken);
         if (item is null || item.IsFolder())
         {
@@ -82,12 +84,11 @@ public sealed partial class MediaService
         {
             // A new extension: a new file next to the old one, written before the commit (as an upload).
             path = path is not null && !store.Exists(path) ? path : null;
-            path = await SaveFileAsync(file, cancellationToken, path);
+            path = await SaveFileAsync(db, file, cancellationToken, path);
             Apply(item, path, file.Info);
             item.UpdateDate = Now();
-            audit.Add(db, actor, AuditActions.ReplaceFile, EntityType, item.Key, item.Name, $"{oldPath} → {path} ({file.Info.Bytes} Bytes)");
-            await CommitOrRemoveFileAsync(db, path, cancellationToken);
-            await snapshots.RebuildAsync(cancellationToken);
+            unit.Notify(new MediaFileStoredNotification(actor, item.Key, item.Name, $"{oldPath} → {path} ({file.Info.Bytes} Bytes)", Replaced: true));
+            await CommitOrRemoveFileAsync(unit, path, cancellationToken);
             if (oldPath is not null)
             {
                 await DeleteFilesAsync([oldPath], cancellationToken);
@@ -96,25 +97,20 @@ public sealed partial class MediaService
             return MediaResult.Ok(item);
         }
 
-        var previous = CopyFileFields(item, new MediaItem());
+        var previousBytes = item.Bytes;
         Apply(item, path, file.Info);
         item.UpdateDate = Now();
-        audit.Add(db, actor, AuditActions.ReplaceFile, EntityType, item.Key, item.Name, $"{path} ({previous.Bytes} → {file.Info.Bytes} Bytes)");
-        await db.SaveChangesAsync(cancellationToken);
-        try
+        unit.Notify(new MediaFileStoredNotification(actor, item.Key, item.Name, $"{path} ({previousBytes} → {file.Info.Bytes} Bytes)", Replaced: true));
+        await unit.SaveChangesAsync(cancellationToken);
+
+        // If writing fails the old bytes are still in place (the store swaps the file in one step) and the unit rolls back,
+        // so the item keeps pointing at them.
+        using (var stream = new MemoryStream(file.Content, writable: false))
         {
-            using var stream = new MemoryStream(file.Content, writable: false);
             await store.SaveAsync(path, stream, cancellationToken);
         }
-        catch
-        {
-            // The old bytes are still in place (the store swaps the file in one step): point the item back at them.
-            CopyFileFields(previous, item);
-            await db.SaveChangesAsync(CancellationToken.None);
-            throw;
-        }
 
-        await snapshots.RebuildAsync(cancellationToken);
+        await unit.CompleteAsync(cancellationToken);
         return MediaResult.Ok(item);
     }
 
@@ -171,12 +167,11 @@ public sealed partial class MediaService
     }
 
     /// <summary>Writes a new file: at <paramref name="preferred"/> when given, else in a new generated folder no other item uses.</summary>
-    private async Task<string> SaveFileAsync(PreparedFile file, CancellationToken cancellationToken, string? preferred = null)
+    private async Task<string> SaveFileAsync(CmsDbContext db, PreparedFile file, CancellationToken cancellationToken, string? preferred = null)
     {
         var path = preferred;
         if (path is null)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             do
             {
                 path = MediaPaths.NewStorePath(file.StoreName);
@@ -195,11 +190,11 @@ public sealed partial class MediaService
     }
 
     /// <summary>Commits; if the database refuses, the file just written is removed again so nothing is left behind.</summary>
-    private async Task CommitOrRemoveFileAsync(CmsDbContext db, string path, CancellationToken cancellationToken)
+    private async Task CommitOrRemoveFileAsync(CmsUnitOfWork unit, string path, CancellationToken cancellationToken)
     {
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await unit.CompleteAsync(cancellationToken);
         }
         catch
         {
@@ -233,20 +228,6 @@ public sealed partial class MediaService
         item.Width = info.Width;
         item.Height = info.Height;
         item.FileHash = info.Sha256;
-    }
-
-    /// <summary>Copies the file metadata and the update date from <paramref name="source"/> to <paramref name="target"/>.</summary>
-    private static MediaItem CopyFileFields(MediaItem source, MediaItem target)
-    {
-        target.FilePath = source.FilePath;
-        target.Extension = source.Extension;
-        target.MimeType = source.MimeType;
-        target.Bytes = source.Bytes;
-        target.Width = source.Width;
-        target.Height = source.Height;
-        target.FileHash = source.FileHash;
-        target.UpdateDate = source.UpdateDate;
-        return target;
     }
 
     private static async Task<byte[]> ReadAtMostAsync(Stream content, long max, CancellationToken cancellationToken)

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Core.Media;
+using Initiativenberatung.Core.Notifications;
 using Initiativenberatung.Core.Validation;
-using Initiativenberatung.Infrastructure.Auditing;
+using Initiativenberatung.Infrastructure.Notifications;
 using Initiativenberatung.Infrastructure.Persistence;
-using Initiativenberatung.Infrastructure.Publishing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,20 +29,19 @@ public sealed record MediaUsage(Guid ContentKey, string Name, bool InDraft, bool
 
 /// <summary>
 /// The media library: folders, uploads, file replacement, details, move, recycle bin. Every change is made by an
-/// <see cref="Actor"/>, writes an audit entry in the same SaveChanges, and rebuilds the published snapshot so that
-/// pages, the media endpoint and the output cache follow at once. Upload rules (all on the server): a plain file name,
+/// <see cref="Actor"/> in one unit of work that raises a <see cref="MediaNotification"/>; the audit trail and the published
+/// snapshot (pages, the media endpoint, the output cache) follow from it. Upload rules (all on the server): a plain file name,
 /// the size limit, the extension allow-list with a magic-byte check, SVGs sanitized, a generated store path.
 /// </summary>
 public sealed partial class MediaService(
     IDbContextFactory<CmsDbContext> dbFactory,
+    CmsUnitOfWorkFactory units,
     IMediaFileStore store,
-    PublishedSnapshotService snapshots,
-    AuditService audit,
     IOptions<MediaOptions> options,
     TimeProvider clock,
     ILogger<MediaService> logger)
 {
-    public const string EntityType = "Media";
+    public const string EntityType = MediaNotification.Entity;
     public const string AltTextAlias = "altText";
     private const int MaxNameLength = 255;
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
@@ -121,7 +120,8 @@ public sealed partial class MediaService(
             return MediaResult.Fail("name", problem);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var unit = units.Begin();
+        var db = unit.Db;
         var (parent, parentError) = await FolderAsync(db, parentKey, "folder", cancellationToken);
         if (parentError is not null)
         {
@@ -141,9 +141,8 @@ public sealed partial class MediaService(
             UpdateDate = now,
         };
         db.MediaItems.Add(folder);
-        audit.Add(db, actor, AuditActions.Save, EntityType, folder.Key, folder.Name, Messages.Get("Media.Audit.FolderCreated"));
-        await db.SaveChangesAsync(cancellationToken);
-        await snapshots.RebuildAsync(cancellationToken);
+        unit.Notify(new MediaSavedNotification(actor, folder.Key, folder.Name, Messages.Get("Media.Audit.FolderCreated"), Created: true));
+        await unit.CompleteAsync(cancellationToken);
         return MediaResult.Ok(folder);
     }
 
@@ -171,7 +170,8 @@ public sealed partial class MediaService(
             return new MediaResult(null, errors);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var unit = units.Begin();
+        var db = unit.Db;
         var item = await db.MediaItems.SingleOrDefaultAsync(m => m.Key == key, cancellationToken);
         if (item is null)
         {
@@ -214,9 +214,8 @@ public sealed partial class MediaService(
 
         item.Values = values;
         item.UpdateDate = Now();
-        audit.Add(db, actor, AuditActions.Save, EntityType, item.Key, item.Name, string.Join("; ", changes));
-        await db.SaveChangesAsync(cancellationToken);
-        await snapshots.RebuildAsync(cancellationToken);
+        unit.Notify(new MediaSavedNotification(actor, item.Key, item.Name, string.Join("; ", changes), Created: false));
+        await unit.CompleteAsync(cancellationToken);
         return MediaResult.Ok(item);
     }
 
@@ -232,7 +231,8 @@ public sealed partial class MediaService(
     /// <summary>Moves an item (with everything below it) into another folder, or to the root when <paramref name="targetKey"/> is <c>null</c>.</summary>
     public async Task<MediaResult> MoveAsync(Actor actor, Guid key, Guid? targetKey, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var unit = units.Begin();
+        var db = unit.Db;
         var all = await db.MediaItems.ToListAsync(cancellationToken);
         var item = all.SingleOrDefault(m => m.Key == key);
         if (item is null || item.Trashed)
@@ -265,16 +265,16 @@ public sealed partial class MediaService(
         item.SortOrder = all.Where(m => m.ParentKey == target?.Key && m.Key != item.Key).Select(m => (int?)m.SortOrder).Max() + 1 ?? 0;
         item.UpdateDate = Now();
         SetLevels(all, item, target is null ? 1 : target.Level + 1);
-        audit.Add(db, actor, AuditActions.Move, EntityType, item.Key, item.Name, $"{from} → {target?.Name ?? "Medien"}");
-        await db.SaveChangesAsync(cancellationToken);
-        await snapshots.RebuildAsync(cancellationToken);
+        unit.Notify(new MediaMovedNotification(actor, item.Key, item.Name, $"{from} → {target?.Name ?? "Medien"}"));
+        await unit.CompleteAsync(cancellationToken);
         return MediaResult.Ok(item);
     }
 
     /// <summary>Moves an item and everything below it to the recycle bin (pages then no longer show it).</summary>
     public async Task<MediaResult> TrashAsync(Actor actor, Guid key, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var unit = units.Begin();
+        var db = unit.Db;
         var all = await db.MediaItems.ToListAsync(cancellationToken);
         var item = all.SingleOrDefault(m => m.Key == key);
         if (item is null)
@@ -294,16 +294,16 @@ public sealed partial class MediaService(
             m.UpdateDate = now;
         }
 
-        audit.Add(db, actor, AuditActions.Trash, EntityType, item.Key, item.Name);
-        await db.SaveChangesAsync(cancellationToken);
-        await snapshots.RebuildAsync(cancellationToken);
+        unit.Notify(new MediaTrashedNotification(actor, item.Key, item.Name, null));
+        await unit.CompleteAsync(cancellationToken);
         return MediaResult.Ok(item);
     }
 
     /// <summary>Brings an item (and everything below it) back from the recycle bin; to the root if its folder is gone or trashed.</summary>
     public async Task<MediaResult> RestoreAsync(Actor actor, Guid key, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var unit = units.Begin();
+        var db = unit.Db;
         var all = await db.MediaItems.ToListAsync(cancellationToken);
         var item = all.SingleOrDefault(m => m.Key == key);
         if (item is null)
@@ -333,16 +333,16 @@ public sealed partial class MediaService(
             m.UpdateDate = now;
         }
 
-        audit.Add(db, actor, AuditActions.Restore, EntityType, item.Key, item.Name, details);
-        await db.SaveChangesAsync(cancellationToken);
-        await snapshots.RebuildAsync(cancellationToken);
+        unit.Notify(new MediaRestoredNotification(actor, item.Key, item.Name, details));
+        await unit.CompleteAsync(cancellationToken);
         return MediaResult.Ok(item);
     }
 
     /// <summary>Deletes an item from the recycle bin for good, with everything below it and their files.</summary>
     public async Task<MediaResult> DeleteAsync(Actor actor, Guid key, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var unit = units.Begin();
+        var db = unit.Db;
         var all = await db.MediaItems.ToListAsync(cancellationToken);
         var item = all.SingleOrDefault(m => m.Key == key);
         if (item is null)
@@ -358,10 +358,9 @@ public sealed partial class MediaService(
         var doomed = Descendants(all, key).Prepend(item).ToList();
         db.MediaItems.RemoveRange(doomed);
         var files = doomed.Select(m => m.FilePath).OfType<string>().ToList();
-        audit.Add(db, actor, AuditActions.Delete, EntityType, item.Key, item.Name,
-            doomed.Count > 1 ? Messages.Get("Media.Audit.DeletedWithChildren", doomed.Count - 1) : null);
-        await db.SaveChangesAsync(cancellationToken);
-        await snapshots.RebuildAsync(cancellationToken);
+        unit.Notify(new MediaDeletedNotification(actor, item.Key, item.Name,
+            doomed.Count > 1 ? Messages.Get("Media.Audit.DeletedWithChildren", doomed.Count - 1) : null));
+        await unit.CompleteAsync(cancellationToken);
 
         // Files still used by another item (none in practice: every upload gets its own path) stay.
         var stillUsed = all.Except(doomed).Select(m => m.FilePath).OfType<string>().ToHashSet(StringComparer.Ordinal);

@@ -2,7 +2,8 @@ using Initiativenberatung.Core.Auditing;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Initiativenberatung.Core.Forms;
-using Initiativenberatung.Infrastructure.Auditing;
+using Initiativenberatung.Core.Notifications;
+using Initiativenberatung.Infrastructure.Notifications;
 using Initiativenberatung.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,7 +61,7 @@ public sealed record FormEntrySummary(Guid Key, string Alias, string Name, int C
 /// <c>SubmittedOn</c>, ordered by (SubmittedOn, Id), so SQLite walks the index (FormKey, SubmittedOn, Id); paging is by
 /// keyset (never OFFSET), so page 1 and page 20,000 cost the same.
 /// </summary>
-public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, AuditService audit, TimeProvider clock)
+public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, CmsUnitOfWorkFactory units, TimeProvider clock)
 {
     public const int MaxPageSize = 200;
 
@@ -250,8 +251,9 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
             return 0;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var unit = units.Begin();
+        await unit.BeginTransactionAsync(cancellationToken);
+        var db = unit.Db;
         var changed = 0;
         foreach (var chunk in list.Chunk(500))
         {
@@ -259,10 +261,9 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
                 .ExecuteUpdateAsync(u => u.SetProperty(e => e.State, state), cancellationToken);
         }
 
-        audit.Add(db, actor, "State", "FormEntry", form.Key, form.Name,
-            string.Create(CultureInfo.InvariantCulture, $"{EntryCount.Text(changed)} auf {state}: {string.Join(", ", list.Take(50))}{(list.Count > 50 ? " …" : "")}"));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        unit.Notify(new FormEntriesStateChangedNotification(actor, form.Key, form.Name,
+            string.Create(CultureInfo.InvariantCulture, $"{EntryCount.Text(changed)} auf {state}: {IdList(list)}"), list));
+        await unit.CompleteAsync(cancellationToken);
         return changed;
     }
 
@@ -275,37 +276,41 @@ public sealed class FormEntryBrowser(IDbContextFactory<CmsDbContext> dbFactory, 
             return 0;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var unit = units.Begin();
+        await unit.BeginTransactionAsync(cancellationToken);
+        var db = unit.Db;
         var deleted = 0;
         foreach (var chunk in list.Chunk(500))
         {
             deleted += await db.FormEntries.Where(e => e.FormKey == form.Key && chunk.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
         }
 
-        audit.Add(db, actor, "Delete", "FormEntry", form.Key, form.Name,
-            string.Create(CultureInfo.InvariantCulture, $"{EntryCount.Text(deleted)} gelöscht: {string.Join(", ", list.Take(50))}{(list.Count > 50 ? " …" : "")}"));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        unit.Notify(new FormEntriesDeletedNotification(actor, form.Key, form.Name,
+            string.Create(CultureInfo.InvariantCulture, $"{EntryCount.Text(deleted)} gelöscht: {IdList(list)}"), list));
+        await unit.CompleteAsync(cancellationToken);
         return deleted;
     }
 
     /// <summary>Deletes the entries submitted before <paramref name="before"/> (retention) with one audit entry; returns the number deleted.</summary>
     public async Task<int> PurgeAsync(Actor actor, FormDefinition form, DateTime before, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var unit = units.Begin();
+        await unit.BeginTransactionAsync(cancellationToken);
+        var db = unit.Db;
         var deleted = await db.FormEntries.Where(e => e.FormKey == form.Key && e.SubmittedOn < before).ExecuteDeleteAsync(cancellationToken);
         if (deleted > 0)
         {
-            audit.Add(db, actor, "Purge", "FormEntry", form.Key, form.Name,
-                string.Create(CultureInfo.InvariantCulture, $"{EntryCount.Text(deleted)} vor {before:yyyy-MM-dd} gelöscht (Aufbewahrung {form.RetentionDays} Tage)"));
-            await db.SaveChangesAsync(cancellationToken);
+            unit.Notify(new FormEntriesPurgedNotification(actor, form.Key, form.Name,
+                string.Create(CultureInfo.InvariantCulture, $"{EntryCount.Text(deleted)} vor {before:yyyy-MM-dd} gelöscht (Aufbewahrung {form.RetentionDays} Tage)"), deleted));
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await unit.CompleteAsync(cancellationToken);
         return deleted;
     }
+
+    /// <summary>The ids named in an audit line: the first 50, then an ellipsis.</summary>
+    private static string IdList(List<long> ids) =>
+        string.Join(", ", ids.Take(50).Select(id => id.ToString(CultureInfo.InvariantCulture))) + (ids.Count > 50 ? " …" : "");
 
     /// <summary>What a purge with <paramref name="before"/> would delete: count, first and last entry number, oldest and newest day.</summary>
     public async Task<FormPurgePreview> CountBeforeAsync(Guid formKey, DateTime before, CancellationToken cancellationToken = default)

@@ -4,10 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Initiativenberatung.Core.Media;
 using Initiativenberatung.Core.Schema;
-using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Content;
-using Initiativenberatung.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Initiativenberatung.Web.BackOffice.Content;
 
@@ -106,20 +103,17 @@ public sealed class ContentEditorContext
 }
 
 /// <summary>Loads the <see cref="ContentEditorContext"/> (one round of queries per request; the back office is not hot).</summary>
-public sealed class ContentEditorContextLoader(IDbContextFactory<CmsDbContext> dbFactory, ContentQueryService queries)
+public sealed class ContentEditorContextLoader(ContentQueryService queries)
 {
     public async Task<ContentEditorContext> LoadAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var types = await db.ContentTypes.AsNoTracking().ToListAsync(cancellationToken);
-        var dataTypes = await db.DataTypes.AsNoTracking().ToDictionaryAsync(d => d.Key, cancellationToken);
-        var media = await db.MediaItems.AsNoTracking().Where(m => !m.Trashed).ToListAsync(cancellationToken);
+        var sources = await queries.EditorSourcesAsync(cancellationToken);
         return new ContentEditorContext
         {
-            Schema = new ContentTypeIndex(types),
-            DataTypes = dataTypes,
+            Schema = new ContentTypeIndex(sources.Types),
+            DataTypes = sources.DataTypes,
             Documents = await queries.TreeAsync(cancellationToken),
-            Media = media,
+            Media = sources.Media,
         };
     }
 }

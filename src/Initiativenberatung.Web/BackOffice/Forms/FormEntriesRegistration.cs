@@ -6,15 +6,13 @@ namespace Initiativenberatung.Web.BackOffice.Forms;
 
 public static class FormEntriesRegistration
 {
-    /// <summary>Entries view, export, results and retention of form entries: services, CLI verbs <c>entries …</c> and the daily purge.</summary>
+    /// <summary>Entries view, export, results and retention of form entries: services, CLI verbs <c>entries …</c> (the daily purge job: AddCmsBackgroundJobs).</summary>
     public static WebApplicationBuilder AddFormEntries(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<FormEntryBrowser>();
         builder.Services.AddSingleton<FormEntryExport>();
         builder.Services.AddSingleton<FormDeletion>();
         builder.Services.AddSingleton<FormEntriesRetention>();
-        builder.Services.AddSingleton<FormEntriesRetentionJob>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<FormEntriesRetentionJob>());
         builder.Services.AddSingleton<ICliCommand, EntriesExportCommand>();
         builder.Services.AddSingleton<ICliCommand, EntriesPurgeCommand>();
         return builder;

@@ -1,20 +1,18 @@
 using Initiativenberatung.Core.Content;
 using Initiativenberatung.Infrastructure.Content;
-using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.Web.BackOffice.Content;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Initiativenberatung.Web.BackOffice.Pages.Content;
 
 /// <summary>The recycle bin: restore documents or delete them for good (after a confirmation step).</summary>
 [Authorize(Policy = BackOfficePolicies.Content)]
-public sealed class RecycleBinModel(ContentQueryService queries, ContentStructureService structure, IDbContextFactory<CmsDbContext> dbFactory, IStringLocalizer<ContentText> text) : PageModel
+public sealed class RecycleBinModel(ContentQueryService queries, ContentStructureService structure, IStringLocalizer<ContentText> text) : PageModel
 {
-    private List<ContentNode> _trashed = [];
+    private IReadOnlyList<ContentNode> _trashed = [];
 
     public IReadOnlyList<ContentTreeItem> Tree { get; private set; } = [];
 
@@ -97,8 +95,7 @@ public sealed class RecycleBinModel(ContentQueryService queries, ContentStructur
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Tree = await queries.TreeAsync(cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var trashed = _trashed = await db.ContentNodes.AsNoTracking().Where(n => n.Trashed).ToListAsync(cancellationToken);
+        var trashed = _trashed = await queries.TrashedAsync(cancellationToken);
         var trashedKeys = trashed.Select(t => t.Key).ToHashSet();
 
         // Only the top of each trashed branch; its descendants come back with it.
