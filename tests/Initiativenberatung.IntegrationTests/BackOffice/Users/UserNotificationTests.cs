@@ -69,15 +69,15 @@ public sealed class UserNotificationTests
     [Test]
     public async Task Does_raise_one_password_notification_and_audit_line_When_an_administrator_resets_a_password()
     {
-        const string email = "passwort-benachrichtigt@example.org";
+        const string email = "reset-benachrichtigt@example.org";
         var user = await _factory.AddUserAsync(email, BackOfficeRoles.Editor);
 
-        var result = await WithAdministrationAsync(a => a.ResetPasswordAsync(_admin, user.Id, "Ein-ganz-neues-Passwort-2026"));
+        var result = await WithAdministrationAsync(a => a.ResetPasswordAsync(_admin, user.Id, "Sonnenblume-Fahrrad-Leuchtturm-7"));
 
         Assert.That(result.Succeeded, Is.True, string.Join("; ", result.Errors.Select(e => e.Message)));
         await AssertOneAsync<UserPasswordChangedNotification>(email, AuditActions.PasswordChange, "Passwort von der Administration neu gesetzt; alle Sitzungen beendet");
         using var client = _factory.NewClient();
-        using var login = await client.PostLoginAsync(email, "Ein-ganz-neues-Passwort-2026");
+        using var login = await client.PostLoginAsync(email, "Sonnenblume-Fahrrad-Leuchtturm-7");
         Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "the new password signs in");
     }
 
