@@ -1,3 +1,4 @@
+using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Core.Notifications;
 using Initiativenberatung.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public sealed class UserSessions(CmsUnitOfWorkFactory units, UnitUserManagers ma
     }
 
     /// <summary>A refused sign-in under <paramref name="name"/> (known user or not); nothing else is stored.</summary>
-    public Task RecordFailedSignInAsync(Core.Auditing.Actor actor, string name, CancellationToken cancellationToken = default) =>
+    public Task RecordFailedSignInAsync(Actor actor, string name, CancellationToken cancellationToken = default) =>
         units.PublishAsync(new UserSignInFailedNotification(actor, name, null), cancellationToken);
 
     /// <summary>Sign-out: renews the security stamp, so copies of the old cookie stop working too.</summary>
