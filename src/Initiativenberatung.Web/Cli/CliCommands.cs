@@ -1,6 +1,4 @@
 using Initiativenberatung.Infrastructure.Persistence;
-using Initiativenberatung.Persistence.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Initiativenberatung.Web.Cli;
 
@@ -107,11 +105,7 @@ public static class CliHost
         };
 
         await using var scope = app.Services.CreateAsyncScope();
-        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CmsDbContext>>().CreateDbContextAsync(cancel.Token))
-        {
-            await db.Database.MigrateAsync(cancel.Token);
-            await SqlitePersistence.EnableWalAsync(db, cancel.Token);
-        }
+        await ActivatorUtilities.CreateInstance<CmsDatabase>(scope.ServiceProvider).MigrateAsync(cancel.Token);
 
         try
         {

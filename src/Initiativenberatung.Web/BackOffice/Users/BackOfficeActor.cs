@@ -12,7 +12,7 @@ public static class BackOfficeActor
     /// <summary>Operations from the command line act as the system, named so in the audit trail.</summary>
     public static Actor CommandLine { get; } = new(null, "Kommandozeile");
 
-    public static Actor For(BackOfficeUser user) => new(user.Id, user.Email ?? user.UserName ?? "");
+    public static Actor For(BackOfficeUser user) => BackOfficeUserActors.ActorOf(user);
 
     /// <summary>The signed-in user of a request (id and e-mail from the cookie's claims).</summary>
     public static Actor For(ClaimsPrincipal principal, IdentityOptions options) =>

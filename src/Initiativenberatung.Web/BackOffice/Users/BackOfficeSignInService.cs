@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Initiativenberatung.Core.Auditing;
-using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Users;
 using Microsoft.AspNetCore.Identity;
 
@@ -29,8 +28,7 @@ public sealed class BackOfficeSignInService(
     UserManager<BackOfficeUser> users,
     SignInManager<BackOfficeUser> signIn,
     IPasswordHasher<BackOfficeUser> hasher,
-    AuditService audit,
-    TimeProvider clock,
+    UserSessions sessions,
     LoginThrottle throttle)
 {
     private static readonly BackOfficeUser DummyUser = new() { UserName = "dummy@invalid", Email = "dummy@invalid" };
@@ -60,7 +58,7 @@ public sealed class BackOfficeSignInService(
             // Same work as a real check: verify against a fixed hash.
             VerifyDummy(password);
             throttle.RecordFailure(remoteAddress, email);
-            await audit.WriteAsync(user is null ? Actor.System : BackOfficeActor.For(user), AuditActions.LoginFailed, "User", null, email.Length > 100 ? email[..100] : email);
+            await sessions.RecordFailedSignInAsync(user is null ? Actor.System : BackOfficeActor.For(user), email.Length > 100 ? email[..100] : email);
             return SignInOutcome.Failed;
         }
 
@@ -74,17 +72,13 @@ public sealed class BackOfficeSignInService(
         }
 
         throttle.RecordFailure(remoteAddress, email);
-        await audit.WriteAsync(BackOfficeActor.For(user), AuditActions.LoginFailed, "User", null, user.Email ?? "");
+        await sessions.RecordFailedSignInAsync(BackOfficeActor.For(user), user.Email ?? "");
         return SignInOutcome.Failed;
     }
 
     /// <summary>After any successful sign-in (login form or first-run setup): the last login time and the audit entry.</summary>
-    public async Task RecordSignInAsync(BackOfficeUser user, string? details = null, CancellationToken cancellationToken = default)
-    {
-        user.LastLoginAt = clock.GetUtcNow().UtcDateTime;
-        await users.UpdateAsync(user);
-        await audit.WriteAsync(BackOfficeActor.For(user), AuditActions.Login, "User", null, user.Email ?? "", details, cancellationToken);
-    }
+    public Task RecordSignInAsync(BackOfficeUser user, string? details = null, CancellationToken cancellationToken = default) =>
+        sessions.RecordSignInAsync(user, details, cancellationToken);
 
     private void VerifyDummy(string password)
     {

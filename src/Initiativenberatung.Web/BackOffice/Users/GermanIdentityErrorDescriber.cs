@@ -1,4 +1,5 @@
 using System.Globalization;
+using Initiativenberatung.Infrastructure.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
@@ -58,28 +59,5 @@ public sealed class GermanIdentityErrorDescriber(IStringLocalizer<UsersText> tex
     {
         Code = code,
         Description = string.Format(CultureInfo.CurrentCulture, text["Identity." + code], argument ?? ""),
-    };
-}
-
-/// <summary>Which form field an Identity error code belongs to.</summary>
-public static class UserErrorFields
-{
-    public const string Email = "Email";
-    public const string DisplayName = "DisplayName";
-    public const string Role = "Role";
-    public const string Password = "Password";
-    public const string CurrentPassword = "CurrentPassword";
-    public const string IsDisabled = "IsDisabled";
-
-    /// <summary>No field: shown in the summary only.</summary>
-    public const string None = "";
-
-    public static string ForCode(string code) => code switch
-    {
-        "PasswordMismatch" => CurrentPassword,
-        _ when code.StartsWith("Password", StringComparison.Ordinal) => Password,
-        "InvalidUserName" or "InvalidEmail" or "DuplicateUserName" or "DuplicateEmail" => Email,
-        "InvalidRoleName" or "UserAlreadyInRole" or "UserNotInRole" => Role,
-        _ => None,
     };
 }

@@ -1,3 +1,4 @@
+using Initiativenberatung.Infrastructure.Users;
 using Initiativenberatung.Core.Time;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;

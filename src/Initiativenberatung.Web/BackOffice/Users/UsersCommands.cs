@@ -1,3 +1,4 @@
+using Initiativenberatung.Infrastructure.Users;
 using System.Globalization;
 using Initiativenberatung.Core.Time;
 using Initiativenberatung.Core.Users;

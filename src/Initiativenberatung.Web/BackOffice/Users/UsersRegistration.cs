@@ -99,7 +99,9 @@ public static class UsersRegistration
         builder.Services.AddSingleton<LoginThrottle>();
 
         // Users section, own account, first administrator (from configuration or the one-time setup link), CLI verbs.
+        builder.Services.AddScoped<UnitUserManagers>();
         builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddScoped<UserSessions>();
         builder.Services.AddOptions<SetupOptions>().BindConfiguration(SetupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SetupOptions>, SetupOptionsValidator>();
         builder.Services.AddSingleton<SetupToken>();

@@ -4,6 +4,7 @@ using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Core.Users;
 using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Persistence;
+using Initiativenberatung.Infrastructure.Users;
 using Initiativenberatung.IntegrationTests.Infrastructure;
 using Initiativenberatung.Web.BackOffice;
 using Initiativenberatung.Web.BackOffice.Users;
@@ -355,7 +356,7 @@ public sealed class UsersSectionTests
     [Test]
     public void Requires_the_users_policy_When_any_page_of_the_users_section_is_declared()
     {
-        var pages = typeof(UserAdministration).Assembly.GetTypes()
+        var pages = typeof(UserFormPageModel).Assembly.GetTypes()
             .Where(t => typeof(PageModel).IsAssignableFrom(t) && t.Namespace == "Initiativenberatung.Web.BackOffice.Pages.Users")
             .ToList();
 

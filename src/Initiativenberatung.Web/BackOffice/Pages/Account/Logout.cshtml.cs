@@ -1,5 +1,3 @@
-using Initiativenberatung.Core.Auditing;
-using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Initiativenberatung.Web.BackOffice.Pages.Account;
 
 /// <summary>Signs out and renews the security stamp, so copies of the old cookie stop working too.</summary>
-public sealed class LogoutModel(SignInManager<BackOfficeUser> signIn, UserManager<BackOfficeUser> users, AuditService audit) : PageModel
+public sealed class LogoutModel(SignInManager<BackOfficeUser> signIn, UserManager<BackOfficeUser> users, UserSessions sessions) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
@@ -16,8 +14,7 @@ public sealed class LogoutModel(SignInManager<BackOfficeUser> signIn, UserManage
     {
         if (await users.GetUserAsync(User) is { } user)
         {
-            await users.UpdateSecurityStampAsync(user);
-            await audit.WriteAsync(new Actor(user.Id, user.Email ?? ""), AuditActions.Logout, "User", null, user.Email ?? "");
+            await sessions.RecordSignOutAsync(user);
         }
 
         await signIn.SignOutAsync();

@@ -1,3 +1,4 @@
+using Initiativenberatung.Infrastructure.Users;
 using Initiativenberatung.Core.Users;
 using Initiativenberatung.Web.BackOffice.Users;
 using Microsoft.AspNetCore.Authorization;

@@ -1,4 +1,6 @@
+using Initiativenberatung.Core.Notifications;
 using Initiativenberatung.Infrastructure.Auditing;
+using Initiativenberatung.Infrastructure.Notifications;
 using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.Infrastructure.Users;
 using Initiativenberatung.Web.BackOffice.Users;
@@ -46,6 +48,9 @@ public sealed class BackOfficeSignInServiceTests
             .AddEntityFrameworkStores<CmsDbContext>();
         services.AddSingleton(_hasher.Object);
         services.AddSingleton<AuditService>();
+        services.AddCmsNotifications().AddInTransactionNotificationHandler<IAuditedNotification, AuditTrailWriter>();
+        services.AddScoped<UnitUserManagers>();
+        services.AddScoped<UserSessions>();
         services.AddOptions<LoginThrottleOptions>();
         services.AddSingleton<LoginThrottle>();
         services.AddScoped<BackOfficeSignInService>();

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Initiativenberatung.Infrastructure.Users;
 using Initiativenberatung.Web.BackOffice.Users;
 using Microsoft.AspNetCore.Identity;
 
