@@ -33,6 +33,11 @@ public sealed class CmsUnitOfWork : IAsyncDisposable
         _dispatcher = dispatcher;
         _outer = outer;
         _writesAtStart = outer?.Root._writes ?? 0;
+        if (outer is null)
+        {
+            // Every save on the unit's context counts, also those of code that saves the context itself (Identity's store).
+            db.SavedChanges += (_, _) => _writes++;
+        }
     }
 
     public CmsDbContext Db { get; }
@@ -56,7 +61,6 @@ public sealed class CmsUnitOfWork : IAsyncDisposable
     {
         await Root.EnsureTransactionAsync(cancellationToken);
         await Db.SaveChangesAsync(cancellationToken);
-        Root._writes++;
     }
 
     /// <summary>

@@ -144,6 +144,26 @@ public sealed class CmsUnitOfWorkTests
     }
 
     [Test]
+    public async Task Dooms_the_outer_unit_When_a_nested_caller_saved_the_context_itself_and_did_not_complete()
+    {
+        using var env = new NotificationTestEnvironment();
+
+        await using (var outer = env.Units.Begin())
+        {
+            await outer.BeginTransactionAsync();
+            await using (var inner = env.Units.Begin())
+            {
+                inner.Db.DataTypes.Add(NotificationTestEnvironment.NewDataType("Direkt gespeichert"));
+                await inner.Db.SaveChangesAsync();
+            }
+
+            Assert.ThrowsAsync<InvalidOperationException>(() => outer.CompleteAsync());
+        }
+
+        Assert.That(env.Committed(), Is.EqualTo((0, 0)));
+    }
+
+    [Test]
     public async Task Keeps_the_outer_unit_When_a_nested_unit_returns_early_without_writing()
     {
         using var env = new NotificationTestEnvironment();
