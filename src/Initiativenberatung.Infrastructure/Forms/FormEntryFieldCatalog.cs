@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Initiativenberatung.Core.Forms;
+using Initiativenberatung.Core.Notifications;
 using Initiativenberatung.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -127,5 +128,20 @@ public sealed class FormEntryFieldCatalog(IDbContextFactory<CmsDbContext> dbFact
 
         await db.SaveChangesAsync(cancellationToken);
         _known[formKey] = new ConcurrentDictionary<string, string>(rows.Select(r => KeyValuePair.Create(r.Key, r.Value.Caption)), StringComparer.Ordinal);
+    }
+}
+
+/// <summary>Lets the <see cref="FormEntryFieldCatalog"/> forget a deleted form (its rows went with the form).</summary>
+public sealed class FormEntryFieldCatalogEviction(FormEntryFieldCatalog catalog) : INotificationHandler<FormDeletedNotification>
+{
+    public Task HandleAsync(IReadOnlyList<FormDeletedNotification> notifications, NotificationContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notifications);
+        foreach (var deleted in notifications)
+        {
+            catalog.Forget(deleted.FormKey);
+        }
+
+        return Task.CompletedTask;
     }
 }

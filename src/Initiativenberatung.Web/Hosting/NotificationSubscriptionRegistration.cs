@@ -1,5 +1,6 @@
 using Initiativenberatung.Core.Notifications;
 using Initiativenberatung.Infrastructure.Auditing;
+using Initiativenberatung.Infrastructure.Forms;
 using Initiativenberatung.Infrastructure.Notifications;
 using Initiativenberatung.Infrastructure.Publishing;
 using Initiativenberatung.Web.DeliveryApi;
@@ -28,6 +29,7 @@ public static class NotificationSubscriptionRegistration
         services.AddNotificationHandler<PublishedSnapshotChangedNotification, FormDefinitionCacheRefresher>();
         services.AddNotificationHandler<IFormDefinitionNotification, FormDefinitionCacheRefresher>();
         services.AddNotificationHandler<IFormDefinitionNotification, DeliveryApiFormCacheEviction>();
+        services.AddNotificationHandler<FormDeletedNotification, FormEntryFieldCatalogEviction>();
         services.AddNotificationHandler<ISettingsNotification, UsyncExportOnSave>();
         return builder;
     }

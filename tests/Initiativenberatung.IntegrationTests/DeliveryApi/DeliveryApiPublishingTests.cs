@@ -116,7 +116,7 @@ public sealed class DeliveryApiPublishingTests
     {
         const string Path = "content/item/umfrage/?expand=properties[form]";
         var before = await _client.GetJsonAsync(Path); // now in the output cache
-        var builder = _factory.Services.GetRequiredService<Initiativenberatung.Web.BackOffice.FormBuilder.FormBuilderService>();
+        var builder = _factory.Services.GetRequiredService<Initiativenberatung.Infrastructure.Forms.Definitions.FormBuilderService>();
         var form = (await builder.GetAsync(SurveyForm))!;
         form.SubmitLabel = "Antworten senden";
         var saved = await builder.SaveAsync(form, created: false, Editor);

@@ -11,7 +11,7 @@ using Initiativenberatung.Infrastructure.Forms;
 using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.IntegrationTests.Infrastructure;
 using Initiativenberatung.IntegrationTests.Settings;
-using Initiativenberatung.Web.BackOffice.FormBuilder;
+using Initiativenberatung.Infrastructure.Forms.Definitions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

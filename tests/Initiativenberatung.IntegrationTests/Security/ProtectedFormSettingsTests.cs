@@ -9,7 +9,7 @@ using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.IntegrationTests.Forms;
 using Initiativenberatung.IntegrationTests.Infrastructure;
 using Initiativenberatung.IntegrationTests.Settings;
-using Initiativenberatung.Web.BackOffice.FormBuilder;
+using Initiativenberatung.Infrastructure.Forms.Definitions;
 using Initiativenberatung.Web.BackOffice.Forms;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,5 @@
+using Initiativenberatung.Infrastructure.Forms.Definitions;
+
 namespace Initiativenberatung.Web.BackOffice.FormBuilder;
 
 public static class FormBuilderRegistration
@@ -6,7 +8,6 @@ public static class FormBuilderRegistration
     public static WebApplicationBuilder AddFormBuilder(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<FormBuilderService>();
-        builder.Services.AddSingleton<ProtectedFormSettings>();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Initiativenberatung.Infrastructure.Forms.Entries;
+using Initiativenberatung.Infrastructure.Forms.Definitions;
 using Initiativenberatung.Infrastructure.Forms.Export;
 using Initiativenberatung.Web.Cli;
 

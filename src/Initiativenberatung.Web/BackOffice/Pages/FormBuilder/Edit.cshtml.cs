@@ -1,6 +1,8 @@
 using System.Globalization;
 using Initiativenberatung.Core.Forms;
 using Initiativenberatung.Core.Users;
+using Initiativenberatung.Core.Validation;
+using Initiativenberatung.Infrastructure.Forms.Definitions;
 using Initiativenberatung.Infrastructure.Usync;
 using Initiativenberatung.Web.Usync;
 using Initiativenberatung.Web.BackOffice.FormBuilder;
@@ -43,7 +45,7 @@ public sealed partial class EditModel(FormBuilderService forms, UsyncOverwriteNo
 
     public IReadOnlyList<(Guid Key, string Name)> ContentPages { get; private set; } = [];
 
-    public IReadOnlyList<FormBuilderError> Errors { get; private set; } = [];
+    public IReadOnlyList<FormDefinitionError> Errors { get; private set; } = [];
 
     public IReadOnlyList<string> Messages { get; private set; } = [];
 
@@ -72,7 +74,7 @@ public sealed partial class EditModel(FormBuilderService forms, UsyncOverwriteNo
         await BeginAsync(cancellationToken);
         if (unreadable.Count > 0)
         {
-            Errors = [.. unreadable.Select(u => new FormBuilderError(u.Key[5..], string.Format(CultureInfo.CurrentCulture, text["Validation.ValueInvalid"], u.Value, NameOf(u.Key))))];
+            Errors = [.. unreadable.Select(u => new FormDefinitionError(u.Key[5..], string.Format(CultureInfo.CurrentCulture, text["Validation.ValueInvalid"], u.Value, NameOf(u.Key))))];
         }
 
         var mode = !MayChangeProtectedSettings ? ProtectedSettingsMode.Keep
@@ -335,7 +337,7 @@ public sealed partial class EditModel(FormBuilderService forms, UsyncOverwriteNo
     {
         ModelState.Clear();
         Form.Key = Key;
-        FormBuilderService.Normalize(Form);
+        FormDefinitionValidator.Normalize(Form);
         ContentPages = await forms.ContentPagesAsync(cancellationToken);
     }
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Initiativenberatung.Core.Forms;
+using Initiativenberatung.Core.Validation;
 using Initiativenberatung.Infrastructure.Forms;
+using Initiativenberatung.Infrastructure.Forms.Definitions;
 using Initiativenberatung.Web.BackOffice.FormBuilder;
 using Initiativenberatung.Web.BackOffice.Settings;
 using Microsoft.AspNetCore.Authorization;
@@ -23,7 +25,7 @@ public sealed class IndexModel(FormBuilderService forms, IStringLocalizer<FormBu
     [BindProperty]
     public string? NewAlias { get; set; }
 
-    public IReadOnlyList<FormBuilderError> Errors { get; private set; } = [];
+    public IReadOnlyList<FormDefinitionError> Errors { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Forms = await forms.ListAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Initiativenberatung.Core.Forms;
 using Initiativenberatung.Core.Users;
 using Initiativenberatung.Infrastructure.Forms;
+using Initiativenberatung.Infrastructure.Forms.Definitions;
 using Initiativenberatung.Infrastructure.Forms.Entries;
 using Initiativenberatung.Web.BackOffice.Forms;
 using Microsoft.AspNetCore.Authorization;

@@ -1,9 +1,4 @@
-using System.Globalization;
-using Initiativenberatung.Core.Forms;
-using Initiativenberatung.Web.Localization;
-using Microsoft.Extensions.Localization;
-
-namespace Initiativenberatung.Web.BackOffice.FormBuilder;
+namespace Initiativenberatung.Core.Forms;
 
 /// <summary>How a save treats a form's protected settings (retention, local storage, precision of the submission time).</summary>
 public enum ProtectedSettingsMode
@@ -27,32 +22,32 @@ public sealed record ProtectedSettingChange(string Label, string OldValue, strin
 /// <summary>
 /// The settings of a form that decide over entry data — how long entries are kept, whether they are stored at all and how
 /// exactly their time is kept — are Administrator-only: for anyone else the stored values stay, and an administrator's
-/// change must be confirmed and is audited with old → new values.
+/// change must be confirmed and is audited with old → new values. Pure rules; texts from the message catalogue.
 /// </summary>
-public sealed class ProtectedFormSettings(IStringLocalizer<FormBuilderText> text)
+public static class ProtectedFormSettings
 {
     /// <summary>The path of the confirmation in errors and of its checkbox (<c>Form.ProtectedChangeConfirmed</c>).</summary>
     public const string ConfirmationField = "ProtectedChangeConfirmed";
 
     /// <summary>The protected settings in which <paramref name="posted"/> differs from <paramref name="stored"/>.</summary>
-    public IReadOnlyList<ProtectedSettingChange> Changes(FormDefinition stored, FormDefinition posted)
+    public static IReadOnlyList<ProtectedSettingChange> Changes(FormDefinition stored, FormDefinition posted)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(posted);
         var changes = new List<ProtectedSettingChange>();
         if (stored.RetentionDays != posted.RetentionDays)
         {
-            changes.Add(new(text["Settings.RetentionDays"], Days(stored.RetentionDays), Days(posted.RetentionDays)));
+            changes.Add(new(Messages.Get("Forms.Settings.RetentionDays"), Days(stored.RetentionDays), Days(posted.RetentionDays)));
         }
 
         if (stored.StoreRecordsLocally != posted.StoreRecordsLocally)
         {
-            changes.Add(new(text["Settings.StoreRecordsLocally"], YesNo(stored.StoreRecordsLocally), YesNo(posted.StoreRecordsLocally)));
+            changes.Add(new(Messages.Get("Forms.Settings.StoreRecordsLocally"), YesNo(stored.StoreRecordsLocally), YesNo(posted.StoreRecordsLocally)));
         }
 
         if (stored.SubmittedAtPrecision != posted.SubmittedAtPrecision)
         {
-            changes.Add(new(text["Settings.SubmittedAtPrecision"], Precision(stored.SubmittedAtPrecision), Precision(posted.SubmittedAtPrecision)));
+            changes.Add(new(Messages.Get("Forms.Settings.SubmittedAtPrecision"), Precision(stored.SubmittedAtPrecision), Precision(posted.SubmittedAtPrecision)));
         }
 
         return changes;
@@ -69,13 +64,21 @@ public sealed class ProtectedFormSettings(IStringLocalizer<FormBuilderText> text
     }
 
     /// <summary>The German request to confirm, naming every change.</summary>
-    public string ConfirmationMessage(IReadOnlyList<ProtectedSettingChange> changes) =>
-        string.Format(CultureInfo.CurrentCulture, text["Protected.ConfirmNeeded"], string.Join("; ", changes));
+    public static string ConfirmationMessage(IReadOnlyList<ProtectedSettingChange> changes) =>
+        Messages.Get("Forms.Protected.ConfirmNeeded", string.Join("; ", changes));
 
-    private string Days(int? days) => days is { } d ? text.Plural("Protected.Days", d, d) : text["Protected.KeepForever"];
+    private static string Days(int? days) => days is { } d
+        ? Messages.Get(d is 1 or -1 ? "Forms.Protected.Days.One" : "Forms.Protected.Days", d)
+        : Messages.Get("Forms.Protected.KeepForever");
 
-    private string YesNo(bool value) => text[value ? "Protected.Yes" : "Protected.No"];
+    private static string YesNo(bool value) => Messages.Get(value ? "Forms.Protected.Yes" : "Forms.Protected.No");
 
-    private string Precision(SubmittedAtPrecision? precision) =>
-        text[precision is { } p ? "Settings.Precision" + p : "Settings.PrecisionDefault"];
+    private static string Precision(SubmittedAtPrecision? precision) => precision switch
+    {
+        SubmittedAtPrecision.Day => Messages.Get("Forms.Settings.PrecisionDay"),
+        SubmittedAtPrecision.Hour => Messages.Get("Forms.Settings.PrecisionHour"),
+        SubmittedAtPrecision.Second => Messages.Get("Forms.Settings.PrecisionSecond"),
+        null => Messages.Get("Forms.Settings.PrecisionDefault"),
+        _ => precision.Value.ToString(),
+    };
 }
