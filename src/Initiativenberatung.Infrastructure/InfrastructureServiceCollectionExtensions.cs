@@ -29,6 +29,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<ContentScheduleService>();
         services.AddSingleton<PreviewSnapshotFactory>();
         services.AddSingleton<Auditing.AuditService>();
+        services.AddSingleton<Persistence.CmsDatabase>();
         services.AddSingleton<Schema.SchemaService>();
         services.AddSingleton<IMediaFileStore>(sp =>
         {

@@ -38,16 +38,6 @@ public static class SqlitePersistence
             Directory.CreateDirectory(folder);
         }
     }
-
-    /// <summary>Switches a SQLite database to write-ahead logging (persistent per file); does nothing on other providers.</summary>
-    public static async Task EnableWalAsync(CmsDbContext db, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        if (db.Database.IsSqlite())
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
-    }
 }
 
 /// <summary>Used by <c>dotnet ef migrations add</c> only.</summary>

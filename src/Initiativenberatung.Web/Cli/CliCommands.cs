@@ -105,7 +105,7 @@ public static class CliHost
         };
 
         await using var scope = app.Services.CreateAsyncScope();
-        await ActivatorUtilities.CreateInstance<CmsDatabase>(scope.ServiceProvider).MigrateAsync(cancel.Token);
+        await scope.ServiceProvider.GetRequiredService<CmsDatabase>().MigrateAsync(cancel.Token);
 
         try
         {

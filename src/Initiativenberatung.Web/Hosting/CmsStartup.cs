@@ -3,8 +3,6 @@ using Initiativenberatung.Core.Notifications;
 using Initiativenberatung.Infrastructure.Notifications;
 using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.Infrastructure.Publishing;
-using Initiativenberatung.Persistence.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Initiativenberatung.Web.Hosting;
 
@@ -28,26 +26,11 @@ public static class CmsStartup
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Initiativenberatung.Startup");
-        var factory = services.GetRequiredService<IDbContextFactory<CmsDbContext>>();
-        bool firstBoot;
+        var database = services.GetRequiredService<CmsDatabase>();
         var phases = new List<string>();
         var phase = Stopwatch.StartNew();
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
-        {
-            _ = db.Model;
-            phases.Add($"EF-Modell {phase.ElapsedMilliseconds} ms");
-            phase.Restart();
-            // MigrateAsync also diffs the model against the migrations' snapshot (EF Core 9+), which costs a second model
-            // build on every start; asking for pending migrations first keeps a start on an up-to-date database cheap.
-            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-            {
-                await db.Database.MigrateAsync(cancellationToken);
-            }
-
-            await SqlitePersistence.EnableWalAsync(db, cancellationToken);
-            firstBoot = !await db.ContentTypes.AnyAsync(cancellationToken);
-        }
-
+        await database.MigrateAsync(cancellationToken);
+        var firstBoot = await database.IsEmptyAsync(cancellationToken);
         phases.Add($"Migrationen {phase.ElapsedMilliseconds} ms");
 
         if (firstBoot)
