@@ -1,4 +1,5 @@
 using Initiativenberatung.Core.Notifications;
+using Initiativenberatung.Core.Publishing;
 using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Content;
 using Initiativenberatung.Infrastructure.Media;
@@ -42,7 +43,9 @@ public sealed class UsyncTestEnvironment : IDisposable
             .AddSingleton<PropertyValueSanitizer>()
             .AddSingleton<PublishedSnapshotService>()
             .AddSingleton<AuditService>()
-            .AddSingleton<UsyncService>()
+            .AddSingleton<IPublishedSnapshotAccessor>(sp => sp.GetRequiredService<PublishedSnapshotService>())
+            .AddSingleton<ContentService>()
+            .AddUsyncImport()
             .AddCmsNotifications()
             .AddInTransactionNotificationHandler<IAuditedNotification, AuditTrailWriter>()
             .AddNotificationHandler<IPublishedStateNotification, PublishedSnapshotRefresher>();
