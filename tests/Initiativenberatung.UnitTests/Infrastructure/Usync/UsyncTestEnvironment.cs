@@ -20,7 +20,8 @@ public sealed class UsyncTestEnvironment : IDisposable
 {
     private readonly DbContextOptions<CmsDbContext> _options;
 
-    public UsyncTestEnvironment()
+    /// <param name="configure">Adds test subscribers or handlers to the services.</param>
+    public UsyncTestEnvironment(Action<IServiceCollection>? configure = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "usync-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
@@ -49,6 +50,7 @@ public sealed class UsyncTestEnvironment : IDisposable
             .AddCmsNotifications()
             .AddInTransactionNotificationHandler<IAuditedNotification, AuditTrailWriter>()
             .AddNotificationHandler<IPublishedStateNotification, PublishedSnapshotRefresher>();
+        configure?.Invoke(services);
         Provider = services.BuildServiceProvider();
         Snapshots = Provider.GetRequiredService<PublishedSnapshotService>();
         Service = Provider.GetRequiredService<UsyncService>();
