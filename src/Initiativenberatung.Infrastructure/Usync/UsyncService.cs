@@ -37,6 +37,9 @@ public sealed partial class UsyncService(
     /// <summary>The actor of an import (audit lines, versions); export on save ignores its notifications.</summary>
     public const string ImportUser = "uSync";
 
+    /// <summary>The actor the handlers pass to the services.</summary>
+    public static readonly Actor Importer = new(null, ImportUser);
+
     private readonly IReadOnlyList<IUsyncHandler> _handlers = handlers.OrderBy(h => h.Order).ToList();
 
     public Task<UsyncResult> ImportAsync(string folder, UsyncParts parts = UsyncParts.All, CancellationToken cancellationToken = default) =>
@@ -74,7 +77,7 @@ public sealed partial class UsyncService(
             // Only a change is announced (a new published snapshot, caches evicted); a start with nothing new stays cheap.
             if (result.Items.Any(i => i.Change != UsyncChangeKind.NoChange))
             {
-                unit.Notify(new UsyncImportedNotification(new Actor(null, ImportUser), folder, result.Summary()));
+                unit.Notify(new UsyncImportedNotification(Importer, folder, result.Summary()));
             }
 
             await unit.CompleteAsync(cancellationToken);

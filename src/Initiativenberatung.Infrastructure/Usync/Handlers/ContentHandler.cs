@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
-using Initiativenberatung.Core.Auditing;
 using Initiativenberatung.Core.Content;
 using Initiativenberatung.Core.Schema;
 using Initiativenberatung.Infrastructure.Content;
@@ -20,8 +19,6 @@ namespace Initiativenberatung.Infrastructure.Usync.Handlers;
 public sealed class ContentHandler(ContentService contents, PropertyValueSanitizer sanitizer, ILogger<ContentHandler> logger)
     : UsyncTreeHandler<UsyncContentItem>(UsyncItemKind.Content, logger)
 {
-    private static readonly Actor Importer = new(null, UsyncService.ImportUser);
-
     protected override UsyncContentItem Read(XElement root) => UsyncSerializer.ReadContent(root);
 
     protected override Guid KeyOf(UsyncContentItem item) => item.Key;
@@ -94,8 +91,8 @@ public sealed class ContentHandler(ContentService contents, PropertyValueSanitiz
         return UsyncPlan.Change(old, Flatten(node, segment, values, incoming.Published), async ct =>
             {
                 var result = incoming.Published
-                    ? await contents.SaveAndPublishAsync(command, Importer, ct)
-                    : await contents.SaveAsync(command, Importer, ct);
+                    ? await contents.SaveAndPublishAsync(command, UsyncService.Importer, ct)
+                    : await contents.SaveAsync(command, UsyncService.Importer, ct);
                 if (!result.Success)
                 {
                     return string.Join(" ", result.Errors.Select(e => $"{e.PropertyAlias}: {e.Message}"));

@@ -1,24 +1,25 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Initiativenberatung.Core.Schema;
+using Initiativenberatung.Infrastructure.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Initiativenberatung.Infrastructure.Usync.Handlers;
 
 /// <summary>Document and element types (<c>ContentTypes/</c>), after the data types.</summary>
-public sealed class ContentTypeHandler(ILogger<ContentTypeHandler> logger)
-    : ContentTypeHandlerBase(ContentTypeKind.Document, UsyncItemKind.ContentTypes, logger);
+public sealed class ContentTypeHandler(SchemaService schema, ILogger<ContentTypeHandler> logger)
+    : ContentTypeHandlerBase(ContentTypeKind.Document, UsyncItemKind.ContentTypes, schema, logger);
 
 /// <summary>Media types (<c>MediaTypes/</c>), after the document types.</summary>
-public sealed class MediaTypeHandler(ILogger<MediaTypeHandler> logger)
-    : ContentTypeHandlerBase(ContentTypeKind.Media, UsyncItemKind.MediaTypes, logger);
+public sealed class MediaTypeHandler(SchemaService schema, ILogger<MediaTypeHandler> logger)
+    : ContentTypeHandlerBase(ContentTypeKind.Media, UsyncItemKind.MediaTypes, schema, logger);
 
 /// <summary>
 /// Content types of one kind: compositions before the types that use them; a composition or data type that is missing
-/// (or failed in this run) fails the type.
+/// (or failed in this run) fails the type. Stored through <see cref="SchemaService"/>.
 /// </summary>
-public abstract class ContentTypeHandlerBase(ContentTypeKind kind, UsyncItemKind itemKind, ILogger logger)
+public abstract class ContentTypeHandlerBase(ContentTypeKind kind, UsyncItemKind itemKind, SchemaService schema, ILogger logger)
     : UsyncHandler<ContentType>(itemKind, logger)
 {
     protected override ContentType Read(XElement root)
@@ -71,7 +72,7 @@ public abstract class ContentTypeHandlerBase(ContentTypeKind kind, UsyncItemKind
     protected override Task<UsyncPlan> PlanAsync(UsyncImportRun run, UsyncFile file, ContentType incoming, CancellationToken cancellationToken) =>
         Task.FromResult(Plan(run, incoming));
 
-    private static UsyncPlan Plan(UsyncImportRun run, ContentType incoming)
+    private UsyncPlan Plan(UsyncImportRun run, ContentType incoming)
     {
         var types = run.State.ContentTypes;
         foreach (var composition in incoming.Compositions)
@@ -111,18 +112,7 @@ public abstract class ContentTypeHandlerBase(ContentTypeKind kind, UsyncItemKind
 
         return UsyncPlan.Change(existing is null ? null : Flatten(existing), Flatten(incoming), async ct =>
             {
-                if (existing is null)
-                {
-                    run.Db.ContentTypes.Add(incoming);
-                    return null;
-                }
-
-                var tracked = await run.Db.ContentTypes.SingleAsync(t => t.Key == incoming.Key, ct);
-                run.Db.Entry(tracked).CurrentValues.SetValues(incoming);
-                tracked.Groups = incoming.Groups;
-                tracked.Properties = incoming.Properties;
-                tracked.AllowedChildren = incoming.AllowedChildren;
-                tracked.Compositions = incoming.Compositions;
+                await schema.ImportContentTypeAsync(incoming, created: existing is null, UsyncService.Importer, ct);
                 return null;
             },
             () => types[incoming.Key] = incoming);

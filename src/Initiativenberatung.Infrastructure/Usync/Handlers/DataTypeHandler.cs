@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Initiativenberatung.Core.Schema;
+using Initiativenberatung.Infrastructure.Schema;
 using Microsoft.Extensions.Logging;
 
 namespace Initiativenberatung.Infrastructure.Usync.Handlers;
 
-/// <summary>Data types (<c>DataTypes/</c>): first of all, the types' properties need them.</summary>
-public sealed class DataTypeHandler(ILogger<DataTypeHandler> logger) : UsyncHandler<DataType>(UsyncItemKind.DataTypes, logger)
+/// <summary>Data types (<c>DataTypes/</c>): first of all, the types' properties need them. Stored through <see cref="SchemaService"/>.</summary>
+public sealed class DataTypeHandler(SchemaService schema, ILogger<DataTypeHandler> logger) : UsyncHandler<DataType>(UsyncItemKind.DataTypes, logger)
 {
     protected override DataType Read(XElement root) => UsyncSerializer.ReadDataType(root);
 
@@ -30,18 +31,10 @@ public sealed class DataTypeHandler(ILogger<DataTypeHandler> logger) : UsyncHand
         return Task.FromResult(UsyncPlan.Change(
             existing is null ? null : Flatten(existing),
             Flatten(incoming),
-            _ =>
+            async ct =>
             {
-                if (existing is null)
-                {
-                    run.Db.DataTypes.Add(incoming);
-                }
-                else
-                {
-                    run.Db.DataTypes.Update(incoming);
-                }
-
-                return Task.FromResult<string?>(null);
+                await schema.ImportDataTypeAsync(incoming, created: existing is null, UsyncService.Importer, ct);
+                return null;
             },
             () => run.State.DataTypes[incoming.Key] = incoming));
     }

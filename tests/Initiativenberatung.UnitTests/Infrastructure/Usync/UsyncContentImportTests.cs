@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Initiativenberatung.UnitTests.Infrastructure.Usync;
 
-/// <summary>The content handler saves through ContentService, and the whole import is one unit of work.</summary>
+/// <summary>The handlers save through ContentService and SchemaService, and the whole import is one unit of work.</summary>
 public sealed class UsyncContentImportTests
 {
     private static readonly Guid SurveyKey = Guid.Parse("8e2d4c6a-1f3b-4a5c-b7d9-0e2f4a6c8b51");
@@ -113,6 +113,20 @@ public sealed class UsyncContentImportTests
             Assert.That(lines, Has.Count.EqualTo(1));
             Assert.That(lines[0].UserName, Is.EqualTo(UsyncService.ImportUser));
             Assert.That(lines[0].EntityName, Is.EqualTo("Umfrage"));
+        });
+    }
+
+    [Test]
+    public async Task Writes_schema_audit_lines_as_uSync_When_data_types_and_content_types_are_imported()
+    {
+        var result = await _env.Service.ImportAsync(UsyncTestEnvironment.SeedFolder, UsyncParts.DataTypes | UsyncParts.ContentTypes);
+
+        await using var db = _env.CreateDb();
+        var schemaLines = await db.AuditEntries.Where(a => a.EntityType == "DataType" || a.EntityType == "ContentType").ToListAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(schemaLines, Has.Count.EqualTo(result.Created), string.Join("\n", schemaLines.Select(l => $"{l.EntityType} {l.EntityName}")));
+            Assert.That(schemaLines, Has.All.Matches<Initiativenberatung.Core.Auditing.AuditEntry>(l => l.UserName == UsyncService.ImportUser));
         });
     }
 

@@ -7,6 +7,7 @@ using Initiativenberatung.Infrastructure.Notifications;
 using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.Infrastructure.Publishing;
 using Initiativenberatung.Infrastructure.Sanitizing;
+using Initiativenberatung.Infrastructure.Schema;
 using Initiativenberatung.Infrastructure.Usync;
 using Initiativenberatung.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -46,6 +47,7 @@ public sealed class UsyncTestEnvironment : IDisposable
             .AddSingleton<AuditService>()
             .AddSingleton<IPublishedSnapshotAccessor>(sp => sp.GetRequiredService<PublishedSnapshotService>())
             .AddSingleton<ContentService>()
+            .AddSingleton<SchemaService>()
             .AddUsyncImport()
             .AddCmsNotifications()
             .AddInTransactionNotificationHandler<IAuditedNotification, AuditTrailWriter>()
