@@ -128,12 +128,14 @@ public sealed class SchemaService(
 
     /// <summary>
     /// Stores a data type as the uSync importer read it (its key and configuration kept; the importer checked editor and
-    /// name) in the import's unit of work, with the same notification as an editor's save.
+    /// name) in the import's unit of work, with the same notification as an editor's save. A database error dooms the
+    /// import's unit (nothing is stored, no audit line for an item that was not written).
     /// </summary>
     public async Task ImportDataTypeAsync(DataType item, bool created, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var unit = units.Begin();
         Store(unit, item, created, actor);
+        await unit.SaveChangesAsync(cancellationToken);
         await unit.CompleteAsync(cancellationToken);
     }
 
@@ -142,6 +144,7 @@ public sealed class SchemaService(
     {
         await using var unit = units.Begin();
         await StoreAsync(unit, item, created, actor, cancellationToken);
+        await unit.SaveChangesAsync(cancellationToken);
         await unit.CompleteAsync(cancellationToken);
     }
 
