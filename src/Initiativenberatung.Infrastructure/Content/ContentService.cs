@@ -261,7 +261,9 @@ public sealed class ContentService(
             node.SortOrder = sortOrder;
         }
 
-        if (import is not null && !publish)
+        // An import takes over the file's unpublished state (Umbraco's importer unpublishes such a page too).
+        var unpublished = import is not null && !publish && node.IsPublished;
+        if (unpublished)
         {
             node.PublishedVersionId = null;
         }
@@ -308,6 +310,11 @@ public sealed class ContentService(
         unit.Notify(publish
             ? new ContentPublishedNotification(actor, node.Key, node.Name, details, created, version.Id)
             : new ContentSavedNotification(actor, node.Key, node.Name, details, created, version.Id));
+        if (unpublished)
+        {
+            unit.Notify(new ContentUnpublishedNotification(actor, node.Key, node.Name, Messages.Get("Content.Audit.Unpublished")));
+        }
+
         await RedirectPlanner.ApplyAsync(db, redirects, now, cancellationToken);
         await unit.CompleteAsync(cancellationToken);
         return new ContentOperationResult(node, []);

@@ -102,6 +102,26 @@ public sealed class UsyncContentImportTests
     }
 
     [Test]
+    public async Task Unpublishes_the_page_with_its_own_audit_line_When_a_published_page_is_reimported_as_unpublished()
+    {
+        await _env.Service.ImportAsync(UsyncTestEnvironment.SeedFolder);
+        var copy = await SeedWithSurveyAsync("unpublished", xml => xml.Replace(
+            "<Published Default=\"true\" />", "<Published Default=\"false\" />", StringComparison.Ordinal));
+
+        await _env.Service.ImportAsync(copy);
+
+        await using var db = _env.CreateDb();
+        var node = await db.ContentNodes.SingleAsync(n => n.Key == SurveyKey);
+        var actions = await db.AuditEntries.Where(a => a.EntityKey == SurveyKey && a.UserName == UsyncService.ImportUser).Select(a => a.Action).ToListAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(node.PublishedVersionId, Is.Null);
+            Assert.That(actions, Has.Count.EqualTo(3));
+            Assert.That(_env.Snapshots.Current.GetByKey(SurveyKey), Is.Null);
+        });
+    }
+
+    [Test]
     public async Task Writes_an_audit_line_with_actor_uSync_When_a_document_is_imported()
     {
         await _env.Service.ImportAsync(UsyncTestEnvironment.SeedFolder);
