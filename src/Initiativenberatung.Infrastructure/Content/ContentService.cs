@@ -20,7 +20,14 @@ public sealed record SaveContentCommand(
     string Name,
     IReadOnlyDictionary<string, string?> Values,
     string? UrlSegment = null,
-    int? SortOrder = null);
+    int? SortOrder = null,
+    ContentImportState? Import = null);
+
+/// <summary>
+/// What only an importer (uSync) sets: the file's state is taken over as it is — parent, template, create date, trashed
+/// and unpublished state — and values of properties the document type does not know are kept as read, not rejected.
+/// </summary>
+public sealed record ContentImportState(DateTime CreateDate, string? TemplateAlias, bool Trashed);
 
 /// <summary>Outcome of a content operation; on failure the errors name each property.</summary>
 public sealed record ContentOperationResult(ContentNode? Node, IReadOnlyList<ValidationError> Errors)
@@ -175,17 +182,18 @@ public sealed class ContentService(
             return ContentOperationResult.Fail("contentType", Messages.Get("Content.DocumentTypeChange"));
         }
 
-        if (node is { Trashed: true } && publish)
+        var import = command.Import;
+        if (node is { Trashed: true } && publish && import is null)
         {
             return ContentOperationResult.Fail("key", Messages.Get("Content.TrashedCannotPublish"));
         }
 
         ContentNode? parent = null;
-        var parentKey = node is null ? command.ParentKey : node.ParentKey;
+        var parentKey = node is null || import is not null ? command.ParentKey : node.ParentKey;
         if (parentKey is { } pk)
         {
             parent = await db.ContentNodes.AsNoTracking().SingleOrDefaultAsync(n => n.Key == pk, cancellationToken);
-            if (parent is null || (node is null && parent.Trashed))
+            if (parent is null || (node is null && parent.Trashed && import is not { Trashed: true }))
             {
                 return ContentOperationResult.Fail("parent", Messages.Get("Content.ParentNotFound"));
             }
@@ -198,7 +206,12 @@ public sealed class ContentService(
         }
 
         var values = valueSanitizer.Sanitize(schema, type, command.Values, RichTextSanitizer.ExternalImageDataTypes(dataTypes));
-        errors.AddRange(new ContentValidator(schema, dataTypes).Validate(type, command.Name, values));
+        if (import is not null)
+        {
+            KeepSpelling(command.Values, values);
+        }
+
+        errors.AddRange(new ContentValidator(schema, dataTypes).Validate(type, command.Name, import is null ? values : KnownValues(schema, type, values)));
 
         var segment = UrlSegments.Create(string.IsNullOrWhiteSpace(command.UrlSegment) ? command.Name : command.UrlSegment);
         if (segment.Length == 0 && (parentKey is not null || !string.IsNullOrWhiteSpace(command.Name)) && !errors.Any(e => e.PropertyAlias == "name"))
@@ -227,7 +240,7 @@ public sealed class ContentService(
 
         var now = clock.GetUtcNow().UtcDateTime;
         // Only a publish changes a live address (and so creates redirects); a draft keeps its new segment in its version.
-        var redirects = node is null || !publish ? [] : RedirectPlanner.Plan(snapshots.Current, node.Key, node.ParentKey, segment);
+        var redirects = node is null || !publish ? [] : RedirectPlanner.Plan(snapshots.Current, node.Key, parentKey, segment);
         var created = node is null;
         if (node is null)
         {
@@ -248,6 +261,13 @@ public sealed class ContentService(
             node.SortOrder = sortOrder;
         }
 
+        // An import takes over the file's unpublished state (Umbraco's importer unpublishes such a page too).
+        var unpublished = import is not null && !publish && node.IsPublished;
+        if (unpublished)
+        {
+            node.PublishedVersionId = null;
+        }
+
         var oldSegment = node.UrlSegment;
         if (publish || !node.IsPublished)
         {
@@ -256,6 +276,10 @@ public sealed class ContentService(
 
         node.Name = command.Name.Trim();
         node.UpdateDate = now;
+        if (import is not null)
+        {
+            TakeOver(node, import, parent, created, now);
+        }
 
         var version = new ContentVersion
         {
@@ -286,9 +310,65 @@ public sealed class ContentService(
         unit.Notify(publish
             ? new ContentPublishedNotification(actor, node.Key, node.Name, details, created, version.Id)
             : new ContentSavedNotification(actor, node.Key, node.Name, details, created, version.Id));
+        if (unpublished)
+        {
+            unit.Notify(new ContentUnpublishedNotification(actor, node.Key, node.Name, Messages.Get("Content.Audit.Unpublished")));
+        }
+
         await RedirectPlanner.ApplyAsync(db, redirects, now, cancellationToken);
         await unit.CompleteAsync(cancellationToken);
         return new ContentOperationResult(node, []);
+    }
+
+    /// <summary>The importer's state: the file's parent, template, trashed state and create date.</summary>
+    private static void TakeOver(ContentNode node, ContentImportState import, ContentNode? parent, bool created, DateTime now)
+    {
+        node.ParentKey = parent?.Key;
+        node.Level = parent is null ? 1 : parent.Level + 1;
+        node.TemplateAlias = import.TemplateAlias;
+        node.Trashed = import.Trashed;
+        if (created)
+        {
+            node.CreateDate = import.CreateDate;
+        }
+
+        node.UpdateDate = created ? import.CreateDate : now;
+    }
+
+    /// <summary>Only the values of the type's properties are validated on import; the others are kept as read.</summary>
+    private static Dictionary<string, string?> KnownValues(ContentTypeIndex schema, ContentType type, Dictionary<string, string?> values)
+    {
+        var known = schema.AllProperties(type).Select(p => p.Alias).ToHashSet(StringComparer.Ordinal);
+        return values.Where(v => known.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>The sanitizer re-serializes JSON values (escaping umlauts); an import keeps the file's spelling when nothing was removed.</summary>
+    internal static void KeepSpelling(IReadOnlyDictionary<string, string?> raw, Dictionary<string, string?> values)
+    {
+        foreach (var (alias, value) in raw)
+        {
+            if (values.TryGetValue(alias, out var cleaned) && !string.Equals(cleaned, value, StringComparison.Ordinal) && SameJson(cleaned, value))
+            {
+                values[alias] = value;
+            }
+        }
+    }
+
+    private static bool SameJson(string? a, string? b)
+    {
+        if (a is null || b is null || !a.TrimStart().StartsWith('{') && !a.TrimStart().StartsWith('['))
+        {
+            return false;
+        }
+
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(a), System.Text.Json.Nodes.JsonNode.Parse(b));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The German message for a segment that a sibling already has (published or in its latest version).</summary>

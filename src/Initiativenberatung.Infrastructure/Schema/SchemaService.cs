@@ -83,18 +83,7 @@ public sealed class SchemaService(
                 return Failed<DataType>(errors);
             }
 
-            var created = existing is null;
-            if (created)
-            {
-                db.DataTypes.Add(saved);
-            }
-            else
-            {
-                db.DataTypes.Update(saved);
-            }
-
-            unit.Notify(new DataTypeSavedNotification(actor, saved.Key, saved.Name,
-                created ? Messages.Get("Schema.Audit.DataTypeCreated", saved.EditorAlias) : Messages.Get("Schema.Audit.DataTypeChanged"), created));
+            Store(unit, saved, created: existing is null, actor);
             var notes = await unit.CompleteAsync(cancellationToken);
             return new SchemaSaveResult<DataType>(saved, [], notes);
         }
@@ -127,23 +116,7 @@ public sealed class SchemaService(
                 return Failed<ContentType>(errors);
             }
 
-            var created = existing is null;
-            if (created)
-            {
-                db.ContentTypes.Add(saved);
-            }
-            else
-            {
-                var tracked = await db.ContentTypes.SingleAsync(t => t.Key == saved.Key, cancellationToken);
-                db.Entry(tracked).CurrentValues.SetValues(saved);
-                tracked.Groups = saved.Groups;
-                tracked.Properties = saved.Properties;
-                tracked.AllowedChildren = saved.AllowedChildren;
-                tracked.Compositions = saved.Compositions;
-            }
-
-            unit.Notify(new ContentTypeSavedNotification(actor, saved.Key, saved.Name,
-                (created ? Messages.Get("Schema.Audit.Created") : Messages.Get("Schema.Audit.Changed")) + $": {saved.Alias}, {saved.Groups.Count} Gruppe(n), {saved.Properties.Count} Eigenschaft(en)", created));
+            await StoreAsync(unit, saved, created: existing is null, actor, cancellationToken);
             var notes = await unit.CompleteAsync(cancellationToken);
             return new SchemaSaveResult<ContentType>(saved, [], notes);
         }
@@ -151,6 +124,64 @@ public sealed class SchemaService(
         {
             _saveLock.Release();
         }
+    }
+
+    /// <summary>
+    /// Stores a data type as the uSync importer read it (its key and configuration kept; the importer checked editor and
+    /// name) in the import's unit of work, with the same notification as an editor's save. A database error dooms the
+    /// import's unit (nothing is stored, no audit line for an item that was not written).
+    /// </summary>
+    public async Task ImportDataTypeAsync(DataType item, bool created, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var unit = units.Begin();
+        Store(unit, item, created, actor);
+        await unit.SaveChangesAsync(cancellationToken);
+        await unit.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>Stores a content type as the uSync importer read it (keys kept; compositions and data types resolved by the importer).</summary>
+    public async Task ImportContentTypeAsync(ContentType item, bool created, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var unit = units.Begin();
+        await StoreAsync(unit, item, created, actor, cancellationToken);
+        await unit.SaveChangesAsync(cancellationToken);
+        await unit.CompleteAsync(cancellationToken);
+    }
+
+    private static void Store(CmsUnitOfWork unit, DataType saved, bool created, Actor actor)
+    {
+        if (created)
+        {
+            unit.Db.DataTypes.Add(saved);
+        }
+        else
+        {
+            unit.Db.DataTypes.Update(saved);
+        }
+
+        unit.Notify(new DataTypeSavedNotification(actor, saved.Key, saved.Name,
+            created ? Messages.Get("Schema.Audit.DataTypeCreated", saved.EditorAlias) : Messages.Get("Schema.Audit.DataTypeChanged"), created));
+    }
+
+    private static async Task StoreAsync(CmsUnitOfWork unit, ContentType saved, bool created, Actor actor, CancellationToken cancellationToken)
+    {
+        var db = unit.Db;
+        if (created)
+        {
+            db.ContentTypes.Add(saved);
+        }
+        else
+        {
+            var tracked = await db.ContentTypes.SingleAsync(t => t.Key == saved.Key, cancellationToken);
+            db.Entry(tracked).CurrentValues.SetValues(saved);
+            tracked.Groups = saved.Groups;
+            tracked.Properties = saved.Properties;
+            tracked.AllowedChildren = saved.AllowedChildren;
+            tracked.Compositions = saved.Compositions;
+        }
+
+        unit.Notify(new ContentTypeSavedNotification(actor, saved.Key, saved.Name,
+            (created ? Messages.Get("Schema.Audit.Created") : Messages.Get("Schema.Audit.Changed")) + $": {saved.Alias}, {saved.Groups.Count} Gruppe(n), {saved.Properties.Count} Eigenschaft(en)", created));
     }
 
     private static SchemaSaveResult<T> Failed<T>(IReadOnlyList<SchemaError> errors)

@@ -13,7 +13,7 @@ public static class UsyncRegistration
     {
         builder.Services.AddOptions<UsyncSettings>().BindConfiguration(UsyncSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<UsyncSettings>, UsyncSettingsValidator>();
-        builder.Services.AddSingleton<UsyncService>();
+        builder.Services.AddUsyncImport();
         builder.Services.AddSingleton<IStartupStep, UsyncStartupStep>();
         builder.Services.AddSingleton<UsyncOverwriteNotice>();
         builder.Services.AddSingleton<ICliCommand, UsyncExportCommand>();

@@ -1,4 +1,5 @@
 using Initiativenberatung.Core.Notifications;
+using Initiativenberatung.Core.Publishing;
 using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Content;
 using Initiativenberatung.Infrastructure.Media;
@@ -6,6 +7,7 @@ using Initiativenberatung.Infrastructure.Notifications;
 using Initiativenberatung.Infrastructure.Persistence;
 using Initiativenberatung.Infrastructure.Publishing;
 using Initiativenberatung.Infrastructure.Sanitizing;
+using Initiativenberatung.Infrastructure.Schema;
 using Initiativenberatung.Infrastructure.Usync;
 using Initiativenberatung.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -19,7 +21,8 @@ public sealed class UsyncTestEnvironment : IDisposable
 {
     private readonly DbContextOptions<CmsDbContext> _options;
 
-    public UsyncTestEnvironment()
+    /// <param name="configure">Adds test subscribers or handlers to the services.</param>
+    public UsyncTestEnvironment(Action<IServiceCollection>? configure = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "usync-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
@@ -42,10 +45,14 @@ public sealed class UsyncTestEnvironment : IDisposable
             .AddSingleton<PropertyValueSanitizer>()
             .AddSingleton<PublishedSnapshotService>()
             .AddSingleton<AuditService>()
-            .AddSingleton<UsyncService>()
+            .AddSingleton<IPublishedSnapshotAccessor>(sp => sp.GetRequiredService<PublishedSnapshotService>())
+            .AddSingleton<ContentService>()
+            .AddSingleton<SchemaService>()
+            .AddUsyncImport()
             .AddCmsNotifications()
             .AddInTransactionNotificationHandler<IAuditedNotification, AuditTrailWriter>()
             .AddNotificationHandler<IPublishedStateNotification, PublishedSnapshotRefresher>();
+        configure?.Invoke(services);
         Provider = services.BuildServiceProvider();
         Snapshots = Provider.GetRequiredService<PublishedSnapshotService>();
         Service = Provider.GetRequiredService<UsyncService>();
