@@ -1,7 +1,7 @@
 namespace Initiativenberatung.Core.Content;
 
 /// <summary>A document in the content tree. Its property values live in <see cref="ContentVersion"/>s.</summary>
-public sealed class ContentNode
+public sealed class ContentNode : ITreeEntity
 {
     public int Id { get; set; }
 

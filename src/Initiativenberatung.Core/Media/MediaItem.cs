@@ -1,7 +1,7 @@
 namespace Initiativenberatung.Core.Media;
 
 /// <summary>An item of the media library: a folder, an image, a file or a vector graphic.</summary>
-public sealed class MediaItem
+public sealed class MediaItem : Content.ITreeEntity
 {
     public int Id { get; set; }
 

@@ -66,7 +66,7 @@ public sealed class FormEntryFieldCatalog(IDbContextFactory<CmsDbContext> dbFact
     /// Records the columns of entries written past <see cref="EnsureAsync"/> (bulk loads): reads every entry of the form
     /// once, in keyset batches. An operations tool, not for a request.
     /// </summary>
-    public async Task RebuildAsync(Guid formKey, CancellationToken cancellationToken = default)
+    public async Task RescanAsync(Guid formKey, CancellationToken cancellationToken = default)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         var order = new List<string>();

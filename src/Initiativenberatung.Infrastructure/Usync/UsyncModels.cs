@@ -66,8 +66,8 @@ public sealed class UsyncResult
         Messages.Get("Usync.Summary", Created, Updated, Unchanged, Deleted, Failed);
 }
 
-/// <summary>A document as a uSync content file holds it.</summary>
-public sealed class UsyncContentItem
+/// <summary>What uSync content and media files share: identity, place in the tree and the values by alias.</summary>
+public abstract class UsyncTreeItem
 {
     public Guid Key { get; set; }
 
@@ -84,47 +84,31 @@ public sealed class UsyncContentItem
 
     public bool Trashed { get; set; }
 
-    public string ContentTypeAlias { get; set; } = "";
-
     public DateTime CreateDate { get; set; }
 
     public int SortOrder { get; set; }
-
-    public bool Published { get; set; }
-
-    public string? TemplateAlias { get; set; }
 
     /// <summary>Stored values by alias (sorted on write); <c>null</c> and empty are written alike.</summary>
     public SortedDictionary<string, string?> Values { get; } = new(StringComparer.Ordinal);
 }
 
-/// <summary>A media item as a uSync media file holds it (file values are properties).</summary>
-public sealed class UsyncMediaItem
+/// <summary>A document as a uSync content file holds it.</summary>
+public sealed class UsyncContentItem : UsyncTreeItem
 {
-    public Guid Key { get; set; }
+    public string ContentTypeAlias { get; set; } = "";
 
-    public string Name { get; set; } = "";
+    public bool Published { get; set; }
 
-    public int Level { get; set; } = 1;
+    public string? TemplateAlias { get; set; }
+}
 
-    public Guid ParentKey { get; set; }
-
-    public string ParentName { get; set; } = "";
-
-    public string Path { get; set; } = "";
-
-    public bool Trashed { get; set; }
-
+/// <summary>A media item as a uSync media file holds it (file values are properties).</summary>
+public sealed class UsyncMediaItem : UsyncTreeItem
+{
     public string MediaTypeAlias { get; set; } = "";
-
-    public DateTime CreateDate { get; set; }
-
-    public int SortOrder { get; set; }
 
     /// <summary>SHA-256 of the file (written for information; recomputed on import).</summary>
     public string? FileHash { get; set; }
-
-    public SortedDictionary<string, string?> Values { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A <c>&lt;Empty Key="…" Alias="…" Change="Delete|Rename"/&gt;</c> marker left by a deleted or renamed item.</summary>

@@ -298,70 +298,51 @@ public static partial class UsyncSerializer
 
     // ---------------------------------------------------------------- Content
 
-    public static byte[] WriteContent(UsyncContentItem item)
-    {
-        var info = new XElement(
-            "Info",
-            Parent(item.ParentKey, item.ParentName),
-            new XElement("Path", item.Path),
-            new XElement("Trashed", UsyncXml.LowerBool(item.Trashed)),
-            new XElement("ContentType", item.ContentTypeAlias),
-            new XElement("CreateDate", UsyncXml.Date(item.CreateDate)),
-            new XElement("NodeName", new XAttribute("Default", item.Name)),
-            new XElement("SortOrder", item.SortOrder),
+    public static byte[] WriteContent(UsyncContentItem item) =>
+        WriteTree("Content", item, item.ContentTypeAlias,
             new XElement("Published", new XAttribute("Default", UsyncXml.LowerBool(item.Published))),
             new XElement("Schedule"),
             string.IsNullOrEmpty(item.TemplateAlias) ? new XElement("Template") : new XElement("Template", item.TemplateAlias));
-        var root = new XElement(
-            "Content",
-            new XAttribute("Key", UsyncXml.Guid(item.Key)),
-            new XAttribute("Alias", item.Name),
-            new XAttribute("Level", item.Level),
-            info,
-            Properties(item.Values));
-        return UsyncXml.ToBytes(root);
-    }
 
     /// <exception cref="FormatException">Not a content file.</exception>
-    public static UsyncContentItem ReadContent(XElement root)
-    {
-        Expect(root, "Content");
-        var info = root.Element("Info");
-        var item = new UsyncContentItem
+    public static UsyncContentItem ReadContent(XElement root) =>
+        ReadTree(root, "Content", info => new UsyncContentItem
         {
-            Key = RequireKey(root),
-            Level = UsyncXml.ParseInt((string?)root.Attribute("Level"), 1),
-            ParentKey = UsyncXml.ParseGuid((string?)info?.Element("Parent")?.Attribute("Key")),
-            ParentName = info?.Element("Parent")?.Value ?? "",
-            Path = Text(info, "Path") ?? "",
-            Trashed = UsyncXml.ParseBool(Text(info, "Trashed")),
             ContentTypeAlias = Text(info, "ContentType") ?? "",
-            CreateDate = UsyncXml.ParseDate(Text(info, "CreateDate")),
-            SortOrder = UsyncXml.ParseInt(Text(info, "SortOrder")),
             Published = UsyncXml.ParseBool((string?)info?.Element("Published")?.Attribute("Default")),
             TemplateAlias = Text(info, "Template"),
-        };
-        item.Name = (string?)info?.Element("NodeName")?.Attribute("Default") ?? (string?)root.Attribute("Alias") ?? "";
-        ReadProperties(root, item.Values);
-        return item;
-    }
+        });
 
     // ---------------------------------------------------------------- Media
 
-    public static byte[] WriteMedia(UsyncMediaItem item)
+    public static byte[] WriteMedia(UsyncMediaItem item) =>
+        WriteTree("Media", item, item.MediaTypeAlias, new XElement("FileHash", item.FileHash ?? ""));
+
+    /// <exception cref="FormatException">Not a media file.</exception>
+    public static UsyncMediaItem ReadMedia(XElement root) =>
+        ReadTree(root, "Media", info => new UsyncMediaItem
+        {
+            MediaTypeAlias = Text(info, "ContentType") ?? "",
+            FileHash = Text(info, "FileHash"),
+        });
+
+    // ---------------------------------------------------------------- content and media
+
+    /// <summary>The file of a tree item: its place in the tree in <c>Info</c> (then the kind's own elements), then its values.</summary>
+    private static byte[] WriteTree(string element, UsyncTreeItem item, string typeAlias, params XElement[] ownInfo)
     {
         var info = new XElement(
             "Info",
             Parent(item.ParentKey, item.ParentName),
             new XElement("Path", item.Path),
             new XElement("Trashed", UsyncXml.LowerBool(item.Trashed)),
-            new XElement("ContentType", item.MediaTypeAlias),
+            new XElement("ContentType", typeAlias),
             new XElement("CreateDate", UsyncXml.Date(item.CreateDate)),
             new XElement("NodeName", new XAttribute("Default", item.Name)),
             new XElement("SortOrder", item.SortOrder),
-            new XElement("FileHash", item.FileHash ?? ""));
+            ownInfo);
         var root = new XElement(
-            "Media",
+            element,
             new XAttribute("Key", UsyncXml.Guid(item.Key)),
             new XAttribute("Alias", item.Name),
             new XAttribute("Level", item.Level),
@@ -370,24 +351,21 @@ public static partial class UsyncSerializer
         return UsyncXml.ToBytes(root);
     }
 
-    /// <exception cref="FormatException">Not a media file.</exception>
-    public static UsyncMediaItem ReadMedia(XElement root)
+    /// <summary>Reads what content and media files share into the item <paramref name="create"/> makes of the kind's own elements.</summary>
+    private static T ReadTree<T>(XElement root, string element, Func<XElement?, T> create)
+        where T : UsyncTreeItem
     {
-        Expect(root, "Media");
+        Expect(root, element);
         var info = root.Element("Info");
-        var item = new UsyncMediaItem
-        {
-            Key = RequireKey(root),
-            Level = UsyncXml.ParseInt((string?)root.Attribute("Level"), 1),
-            ParentKey = UsyncXml.ParseGuid((string?)info?.Element("Parent")?.Attribute("Key")),
-            ParentName = info?.Element("Parent")?.Value ?? "",
-            Path = Text(info, "Path") ?? "",
-            Trashed = UsyncXml.ParseBool(Text(info, "Trashed")),
-            MediaTypeAlias = Text(info, "ContentType") ?? "",
-            CreateDate = UsyncXml.ParseDate(Text(info, "CreateDate")),
-            SortOrder = UsyncXml.ParseInt(Text(info, "SortOrder")),
-            FileHash = Text(info, "FileHash"),
-        };
+        var item = create(info);
+        item.Key = RequireKey(root);
+        item.Level = UsyncXml.ParseInt((string?)root.Attribute("Level"), 1);
+        item.ParentKey = UsyncXml.ParseGuid((string?)info?.Element("Parent")?.Attribute("Key"));
+        item.ParentName = info?.Element("Parent")?.Value ?? "";
+        item.Path = Text(info, "Path") ?? "";
+        item.Trashed = UsyncXml.ParseBool(Text(info, "Trashed"));
+        item.CreateDate = UsyncXml.ParseDate(Text(info, "CreateDate"));
+        item.SortOrder = UsyncXml.ParseInt(Text(info, "SortOrder"));
         item.Name = (string?)info?.Element("NodeName")?.Attribute("Default") ?? (string?)root.Attribute("Alias") ?? "";
         ReadProperties(root, item.Values);
         return item;

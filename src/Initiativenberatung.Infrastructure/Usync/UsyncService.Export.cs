@@ -276,23 +276,27 @@ public sealed partial class UsyncService
         return "/" + string.Join('/', parts);
     }
 
+    /// <summary>Fills what content and media files share from the stored item and its parent.</summary>
+    private static T InTree<T, TNode>(T usync, TNode node, IReadOnlyDictionary<Guid, TNode> byKey)
+        where T : UsyncTreeItem
+        where TNode : class, ITreeEntity
+    {
+        var parent = node.ParentKey is { } pk ? byKey.GetValueOrDefault(pk) : null;
+        usync.Key = node.Key;
+        usync.Name = node.Name;
+        usync.Level = node.Level;
+        usync.ParentKey = parent?.Key ?? node.ParentKey ?? Guid.Empty;
+        usync.ParentName = parent?.Name ?? "";
+        usync.Path = FriendlyPath(node, n => n.ParentKey, n => n.Name, byKey);
+        usync.Trashed = node.Trashed;
+        usync.CreateDate = node.CreateDate;
+        usync.SortOrder = node.SortOrder;
+        return usync;
+    }
+
     private static UsyncMediaItem ToUsync(MediaItem item, IReadOnlyDictionary<Guid, MediaItem> byKey, ContentType? mediaType)
     {
-        var parent = item.ParentKey is { } pk ? byKey.GetValueOrDefault(pk) : null;
-        var usync = new UsyncMediaItem
-        {
-            Key = item.Key,
-            Name = item.Name,
-            Level = item.Level,
-            ParentKey = parent?.Key ?? item.ParentKey ?? Guid.Empty,
-            ParentName = parent?.Name ?? "",
-            Path = FriendlyPath(item, m => m.ParentKey, m => m.Name, byKey),
-            Trashed = item.Trashed,
-            MediaTypeAlias = item.MediaTypeAlias,
-            CreateDate = item.CreateDate,
-            SortOrder = item.SortOrder,
-            FileHash = item.FileHash,
-        };
+        var usync = InTree(new UsyncMediaItem { MediaTypeAlias = item.MediaTypeAlias, FileHash = item.FileHash }, item, byKey);
         var properties = mediaType?.Properties.ToDictionary(p => p.Alias, StringComparer.Ordinal) ?? [];
         foreach (var alias in properties.Keys)
         {
@@ -329,22 +333,10 @@ public sealed partial class UsyncService
 
     private static UsyncContentItem ToUsync(ContentNode node, ContentVersion? version, IReadOnlyDictionary<Guid, ContentNode> byKey, ContentTypeIndex index)
     {
-        var parent = node.ParentKey is { } pk ? byKey.GetValueOrDefault(pk) : null;
-        var usync = new UsyncContentItem
-        {
-            Key = node.Key,
-            Name = node.Name,
-            Level = node.Level,
-            ParentKey = parent?.Key ?? node.ParentKey ?? Guid.Empty,
-            ParentName = parent?.Name ?? "",
-            Path = FriendlyPath(node, n => n.ParentKey, n => n.Name, byKey),
-            Trashed = node.Trashed,
-            ContentTypeAlias = node.ContentTypeAlias,
-            CreateDate = node.CreateDate,
-            SortOrder = node.SortOrder,
-            Published = node.PublishedVersionId is not null,
-            TemplateAlias = node.TemplateAlias,
-        };
+        var usync = InTree(
+            new UsyncContentItem { ContentTypeAlias = node.ContentTypeAlias, Published = node.PublishedVersionId is not null, TemplateAlias = node.TemplateAlias },
+            node,
+            byKey);
         if (index.ByAlias(node.ContentTypeAlias) is { } type)
         {
             foreach (var property in index.AllProperties(type))

@@ -52,7 +52,7 @@ internal static class FormEntriesTestSite
 
     /// <summary>
     /// Many entries in one transaction (for size tests); <paramref name="make"/> gives date and values per index. Like a
-    /// bulk load past the store, the answer columns are then recorded with <see cref="FormEntryFieldCatalog.RebuildAsync"/>.
+    /// bulk load past the store, the answer columns are then recorded with <see cref="FormEntryFieldCatalog.RescanAsync"/>.
     /// </summary>
     public static async Task BulkInsertAsync(this CmsWebApplicationFactory factory, Guid formKey, int count, Func<int, (DateTime SubmittedOn, string ValuesJson)> make)
     {
@@ -86,7 +86,7 @@ internal static class FormEntriesTestSite
         }
 
         await transaction.CommitAsync();
-        await factory.Services.GetRequiredService<FormEntryFieldCatalog>().RebuildAsync(formKey);
+        await factory.Services.GetRequiredService<FormEntryFieldCatalog>().RescanAsync(formKey);
     }
 
     public static string Json(params (string Alias, string Caption, string[] Values)[] answers) =>
