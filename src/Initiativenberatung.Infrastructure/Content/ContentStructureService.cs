@@ -125,16 +125,10 @@ public sealed class ContentStructureService(
     {
         await using var unit = units.Begin();
         var db = unit.Db;
-        var nodes = await db.ContentNodes.ToListAsync(cancellationToken);
-        var node = nodes.SingleOrDefault(n => n.Key == key);
+        var (nodes, node, failure) = await FindAsync(db, key, trashed: false, n => Messages.Get("Structure.AlreadyTrashed", n.Name), cancellationToken);
         if (node is null)
         {
-            return ContentOperationResult.NotFound();
-        }
-
-        if (node.Trashed)
-        {
-            return ContentOperationResult.Fail("key", Messages.Get("Structure.AlreadyTrashed", node.Name));
+            return failure!;
         }
 
         var affected = Descendants(nodes, node).Prepend(node).ToList();
@@ -157,16 +151,10 @@ public sealed class ContentStructureService(
     {
         await using var unit = units.Begin();
         var db = unit.Db;
-        var nodes = await db.ContentNodes.ToListAsync(cancellationToken);
-        var node = nodes.SingleOrDefault(n => n.Key == key);
+        var (nodes, node, failure) = await FindAsync(db, key, trashed: true, n => Messages.Get("Structure.NotTrashed", n.Name), cancellationToken);
         if (node is null)
         {
-            return ContentOperationResult.NotFound();
-        }
-
-        if (!node.Trashed)
-        {
-            return ContentOperationResult.Fail("key", Messages.Get("Structure.NotTrashed", node.Name));
+            return failure!;
         }
 
         if (node.ParentKey is { } parentKey)
@@ -212,16 +200,10 @@ public sealed class ContentStructureService(
     {
         await using var unit = units.Begin();
         var db = unit.Db;
-        var nodes = await db.ContentNodes.ToListAsync(cancellationToken);
-        var node = nodes.SingleOrDefault(n => n.Key == key);
+        var (nodes, node, failure) = await FindAsync(db, key, trashed: true, _ => Messages.Get("Structure.DeleteOnlyTrashed"), cancellationToken);
         if (node is null)
         {
-            return ContentOperationResult.NotFound();
-        }
-
-        if (!node.Trashed)
-        {
-            return ContentOperationResult.Fail("key", Messages.Get("Structure.DeleteOnlyTrashed"));
+            return failure!;
         }
 
         var affected = Descendants(nodes, node).Prepend(node).ToList();
@@ -235,6 +217,23 @@ public sealed class ContentStructureService(
             affected.Count > 1 ? Messages.Get("Structure.Audit.DeletedWithChildren", affected.Count - 1) : Messages.Get("Structure.Audit.Deleted")));
         await unit.CompleteAsync(cancellationToken);
         return new ContentOperationResult(null, []);
+    }
+
+    /// <summary>
+    /// All documents (tracked) and the one of <paramref name="key"/>; <c>null</c> with the failure when it is missing or
+    /// not in the recycle-bin state the operation needs (<paramref name="trashed"/>).
+    /// </summary>
+    private static async Task<(List<ContentNode> Nodes, ContentNode? Node, ContentOperationResult? Failure)> FindAsync(
+        CmsDbContext db, Guid key, bool trashed, Func<ContentNode, string> wrongState, CancellationToken cancellationToken)
+    {
+        var nodes = await db.ContentNodes.ToListAsync(cancellationToken);
+        var node = nodes.SingleOrDefault(n => n.Key == key);
+        if (node is null)
+        {
+            return (nodes, null, ContentOperationResult.NotFound());
+        }
+
+        return node.Trashed == trashed ? (nodes, node, null) : (nodes, null, ContentOperationResult.Fail("key", wrongState(node)));
     }
 
     internal static IEnumerable<ContentNode> Descendants(IReadOnlyCollection<ContentNode> nodes, ContentNode root)
