@@ -208,7 +208,18 @@ public sealed class ContentStructureService(
     }
 
     /// <summary>Deletes a document from the recycle bin for good: versions, schedules and redirects go with it.</summary>
-    public async Task<ContentOperationResult> DeleteAsync(Guid key, Actor actor, CancellationToken cancellationToken = default)
+    public Task<ContentOperationResult> DeleteAsync(Guid key, Actor actor, CancellationToken cancellationToken = default) =>
+        DeleteAsync(key, actor, onlyTrashed: true, cancellationToken);
+
+    /// <summary>
+    /// A uSync delete marker: deletes the document for good whether it is in the recycle bin or not (as uSync does), joining
+    /// the import's unit of work; saved before completing, so a database error dooms the import instead of auditing a
+    /// delete that did not happen.
+    /// </summary>
+    public Task<ContentOperationResult> ImportDeleteAsync(Guid key, Actor actor, CancellationToken cancellationToken = default) =>
+        DeleteAsync(key, actor, onlyTrashed: false, cancellationToken);
+
+    private async Task<ContentOperationResult> DeleteAsync(Guid key, Actor actor, bool onlyTrashed, CancellationToken cancellationToken)
     {
         await using var unit = units.Begin();
         var db = unit.Db;
@@ -219,7 +230,7 @@ public sealed class ContentStructureService(
             return ContentOperationResult.NotFound();
         }
 
-        if (!node.Trashed)
+        if (onlyTrashed && !node.Trashed)
         {
             return ContentOperationResult.Fail("key", Messages.Get("Structure.DeleteOnlyTrashed"));
         }
@@ -233,6 +244,7 @@ public sealed class ContentStructureService(
         db.ContentNodes.RemoveRange(affected);
         unit.Notify(new ContentDeletedNotification(actor, key, node.Name,
             affected.Count > 1 ? Messages.Get("Structure.Audit.DeletedWithChildren", affected.Count - 1) : Messages.Get("Structure.Audit.Deleted")));
+        await unit.SaveChangesAsync(cancellationToken);
         await unit.CompleteAsync(cancellationToken);
         return new ContentOperationResult(null, []);
     }
