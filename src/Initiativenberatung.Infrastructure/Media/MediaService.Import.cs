@@ -1,0 +1,59 @@
+using Initiativenberatung.Core.Auditing;
+using Initiativenberatung.Core.Media;
+using Initiativenberatung.Core.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Initiativenberatung.Infrastructure.Media;
+
+/// <summary>The media library's import: an item as a uSync file describes it.</summary>
+public sealed partial class MediaService
+{
+    /// <summary>
+    /// Stores a media item as the uSync importer read it, in the import's unit of work: its key, parent, sort order, values,
+    /// recycle-bin state and file columns as the file says (the importer checked the type and the file); the level follows
+    /// the parent, the create date stays once stored. <paramref name="file"/> (when the store lacks these bytes) is written
+    /// to the item's store path after the row is saved, so a database error dooms the import before any file changes.
+    /// Raises <see cref="MediaFileStoredNotification"/> when a file was written, else <see cref="MediaSavedNotification"/>.
+    /// </summary>
+    public async Task<MediaResult> ImportAsync(Actor actor, MediaItem item, byte[]? file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(item);
+        await using var unit = units.Begin();
+        var db = unit.Db;
+        var existing = await db.MediaItems.AsNoTracking().SingleOrDefaultAsync(m => m.Key == item.Key, cancellationToken);
+        MediaItem? parent = null;
+        if (item.ParentKey is { } parentKey
+            && (parent = await db.MediaItems.AsNoTracking().SingleOrDefaultAsync(m => m.Key == parentKey, cancellationToken)) is null)
+        {
+            return MediaResult.Fail("parent", Messages.Get("Media.FolderNotFoundOrTrashed"));
+        }
+
+        item.Id = existing?.Id ?? 0;
+        item.Level = parent is null ? 1 : parent.Level + 1;
+        item.CreateDate = existing?.CreateDate ?? item.CreateDate;
+        item.UpdateDate = existing is null ? item.CreateDate : Now();
+        if (existing is null)
+        {
+            db.MediaItems.Add(item);
+        }
+        else
+        {
+            db.MediaItems.Update(item);
+        }
+
+        var writeFile = file is not null && item.FilePath is not null;
+        unit.Notify(writeFile
+            ? new MediaFileStoredNotification(actor, item.Key, item.Name, $"{item.FilePath} ({item.Bytes} Bytes)", Replaced: existing is not null)
+            : new MediaSavedNotification(actor, item.Key, item.Name, Messages.Get("Media.Audit.Imported"), Created: existing is null));
+        await unit.SaveChangesAsync(cancellationToken);
+        if (writeFile)
+        {
+            using var stream = new MemoryStream(file!, writable: false);
+            await store.SaveAsync(item.FilePath!, stream, cancellationToken);
+        }
+
+        await unit.CompleteAsync(cancellationToken);
+        return MediaResult.Ok(item);
+    }
+}
