@@ -20,7 +20,7 @@ public sealed record FormBuilderSaveResult(FormDefinition? Form, IReadOnlyList<F
 /// then the record in one unit of work with a <see cref="FormSavedNotification"/> (and a
 /// <see cref="FormProtectedSettingsChangedNotification"/>); its subscribers write the audit lines, reload the form caches and
 /// export uSync on save (which writes <c>uSync/v17/Forms/&lt;alias&gt;.config</c> when <c>ExportOnSave</c> includes Settings).
-/// Also the form builder's reads.
+/// The uSync import stores through <see cref="ImportAsync"/>. Also the form builder's reads.
 /// </summary>
 public sealed class FormBuilderService(
     IDbContextFactory<CmsDbContext> dbFactory,
@@ -153,7 +153,7 @@ public sealed class FormBuilderService(
         ArgumentNullException.ThrowIfNull(actor);
         await using var unit = units.Begin();
         var existing = await unit.Db.FormDefinitions.SingleOrDefaultAsync(f => f.Key == form.Key, cancellationToken);
-        var previous = existing is null ? null : TryRead(existing, beforeSave: true);
+        var previous = existing is null ? null : TryRead(existing, beforeSave: false);
         var now = clock.GetUtcNow().UtcDateTime;
         FormRetention.CarryOver(previous, form, now);
         var record = Store(unit, existing, form, now, previous is null ? [] : ProtectedFormSettings.Changes(previous, form), actor);
