@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Initiativenberatung.Infrastructure.Media;
 
-/// <summary>The media library's import: an item as a uSync file describes it.</summary>
+/// <summary>The media library's import: an item as a uSync file describes it, and a uSync delete marker.</summary>
 public sealed partial class MediaService
 {
     /// <summary>
@@ -53,6 +53,28 @@ public sealed partial class MediaService
             await store.SaveAsync(item.FilePath!, stream, cancellationToken);
         }
 
+        await unit.CompleteAsync(cancellationToken);
+        return MediaResult.Ok(item);
+    }
+
+    /// <summary>
+    /// A uSync delete marker: deletes the item whether in the recycle bin or not (the importer checked that nothing is
+    /// below it) with a <see cref="MediaDeletedNotification"/>, in the import's unit of work. Its file stays in the store,
+    /// as before: the import may still roll back.
+    /// </summary>
+    public async Task<MediaResult> ImportDeleteAsync(Actor actor, Guid key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var unit = units.Begin();
+        var item = await unit.Db.MediaItems.SingleOrDefaultAsync(m => m.Key == key, cancellationToken);
+        if (item is null)
+        {
+            return MediaResult.Fail("key", Messages.Get("Media.NotFound"));
+        }
+
+        unit.Db.MediaItems.Remove(item);
+        unit.Notify(new MediaDeletedNotification(actor, item.Key, item.Name, null));
+        await unit.SaveChangesAsync(cancellationToken);
         await unit.CompleteAsync(cancellationToken);
         return MediaResult.Ok(item);
     }

@@ -11,7 +11,7 @@ namespace Initiativenberatung.Infrastructure.Usync.Handlers;
 /// <summary>
 /// Media items (<c>Media/</c>, parents first) with their files from <c>Files/</c> (or the store when the file is already
 /// there); the file's columns are recomputed from its bytes. Stored through <see cref="MediaService"/>, which writes the
-/// file (when the store lacks these bytes) and raises the media notifications.
+/// file (when the store lacks these bytes), deletes for a delete marker and raises the media notifications.
 /// </summary>
 public sealed class MediaHandler(MediaService media, IMediaFileStore mediaStore, ILogger<MediaHandler> logger)
     : UsyncTreeHandler<UsyncMediaItem>(UsyncItemKind.Media, logger)
@@ -111,6 +111,12 @@ public sealed class MediaHandler(MediaService media, IMediaFileStore mediaStore,
     protected override System.Collections.IDictionary StoredItems(UsyncState state) => state.Media;
 
     protected override bool HasChildren(UsyncState state, Guid key) => state.Media.Values.Any(m => m.ParentKey == key);
+
+    protected override async Task<string?> RemoveAsync(UsyncImportRun run, Guid key, CancellationToken cancellationToken)
+    {
+        var result = await media.ImportDeleteAsync(UsyncService.Importer, key, cancellationToken);
+        return result.Success ? null : string.Join(" ", result.Errors.Select(e => e.Message));
+    }
 
     /// <summary>The file from the folder's <c>Files/</c>, else from the media store; <c>null</c> when neither has it.</summary>
     private async Task<byte[]?> ReadFileAsync(string folder, string storePath, CancellationToken cancellationToken)

@@ -103,4 +103,32 @@ public sealed class UsyncMediaImportTests
             Assert.That(_stored.Received[^1].Replaced, Is.True);
         });
     }
+
+    [Test]
+    public async Task Deletes_the_item_with_a_Delete_audit_line_as_uSync_When_its_file_is_a_delete_marker()
+    {
+        await _env.Service.ImportAsync(UsyncTestEnvironment.SeedFolder, MediaParts);
+        Guid key;
+        await using (var before = _env.CreateDb())
+        {
+            key = (await before.MediaItems.SingleAsync(m => m.Name == "Runder Tisch")).Key;
+        }
+
+        var copy = _env.CopyFolder(UsyncTestEnvironment.SeedFolder, "deleted");
+        await File.WriteAllBytesAsync(Path.Combine(copy, "Media", "runder-tisch.config"),
+            UsyncSerializer.WriteEmpty(new UsyncEmptyItem(key, "Runder Tisch", "Delete")));
+
+        var result = await _env.Service.ImportAsync(copy, MediaParts);
+
+        await using var db = _env.CreateDb();
+        var lines = await MediaAuditLinesAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(result.Items.Single(i => i.Key == key).Change, Is.EqualTo(UsyncChangeKind.Delete));
+            Assert.That(await db.MediaItems.AnyAsync(m => m.Key == key), Is.False);
+            Assert.That(lines[^1].Action, Is.EqualTo(AuditActions.Delete));
+            Assert.That(lines[^1].EntityKey, Is.EqualTo(key));
+            Assert.That(lines[^1].UserName, Is.EqualTo(UsyncService.ImportUser));
+        });
+    }
 }
