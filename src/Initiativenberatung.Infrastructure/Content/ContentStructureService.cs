@@ -196,11 +196,22 @@ public sealed class ContentStructureService(
     }
 
     /// <summary>Deletes a document from the recycle bin for good: versions, schedules and redirects go with it.</summary>
-    public async Task<ContentOperationResult> DeleteAsync(Guid key, Actor actor, CancellationToken cancellationToken = default)
+    public Task<ContentOperationResult> DeleteAsync(Guid key, Actor actor, CancellationToken cancellationToken = default) =>
+        DeleteAsync(key, actor, onlyTrashed: true, cancellationToken);
+
+    /// <summary>
+    /// A uSync delete marker: deletes the document for good whether it is in the recycle bin or not (as uSync does), joining
+    /// the import's unit of work; saved before completing, so a database error dooms the import instead of auditing a
+    /// delete that did not happen.
+    /// </summary>
+    public Task<ContentOperationResult> ImportDeleteAsync(Guid key, Actor actor, CancellationToken cancellationToken = default) =>
+        DeleteAsync(key, actor, onlyTrashed: false, cancellationToken);
+
+    private async Task<ContentOperationResult> DeleteAsync(Guid key, Actor actor, bool onlyTrashed, CancellationToken cancellationToken)
     {
         await using var unit = units.Begin();
         var db = unit.Db;
-        var (nodes, node, failure) = await FindAsync(db, key, trashed: true, _ => Messages.Get("Structure.DeleteOnlyTrashed"), cancellationToken);
+        var (nodes, node, failure) = await FindAsync(db, key, trashed: onlyTrashed ? true : null, _ => Messages.Get("Structure.DeleteOnlyTrashed"), cancellationToken);
         if (node is null)
         {
             return failure!;
@@ -215,16 +226,17 @@ public sealed class ContentStructureService(
         db.ContentNodes.RemoveRange(affected);
         unit.Notify(new ContentDeletedNotification(actor, key, node.Name,
             affected.Count > 1 ? Messages.Get("Structure.Audit.DeletedWithChildren", affected.Count - 1) : Messages.Get("Structure.Audit.Deleted")));
+        await unit.SaveChangesAsync(cancellationToken);
         await unit.CompleteAsync(cancellationToken);
         return new ContentOperationResult(null, []);
     }
 
     /// <summary>
     /// All documents (tracked) and the one of <paramref name="key"/>; <c>null</c> with the failure when it is missing or
-    /// not in the recycle-bin state the operation needs (<paramref name="trashed"/>).
+    /// not in the recycle-bin state the operation needs (<paramref name="trashed"/>; <c>null</c>: either).
     /// </summary>
     private static async Task<(List<ContentNode> Nodes, ContentNode? Node, ContentOperationResult? Failure)> FindAsync(
-        CmsDbContext db, Guid key, bool trashed, Func<ContentNode, string> wrongState, CancellationToken cancellationToken)
+        CmsDbContext db, Guid key, bool? trashed, Func<ContentNode, string> wrongState, CancellationToken cancellationToken)
     {
         var nodes = await db.ContentNodes.ToListAsync(cancellationToken);
         var node = nodes.SingleOrDefault(n => n.Key == key);
@@ -233,7 +245,7 @@ public sealed class ContentStructureService(
             return (nodes, null, ContentOperationResult.NotFound());
         }
 
-        return node.Trashed == trashed ? (nodes, node, null) : (nodes, null, ContentOperationResult.Fail("key", wrongState(node)));
+        return trashed is null || node.Trashed == trashed ? (nodes, node, null) : (nodes, null, ContentOperationResult.Fail("key", wrongState(node)));
     }
 
     internal static IEnumerable<ContentNode> Descendants(IReadOnlyCollection<ContentNode> nodes, ContentNode root)

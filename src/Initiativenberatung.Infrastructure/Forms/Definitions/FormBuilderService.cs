@@ -20,7 +20,7 @@ public sealed record FormBuilderSaveResult(FormDefinition? Form, IReadOnlyList<F
 /// then the record in one unit of work with a <see cref="FormSavedNotification"/> (and a
 /// <see cref="FormProtectedSettingsChangedNotification"/>); its subscribers write the audit lines, reload the form caches and
 /// export uSync on save (which writes <c>uSync/v17/Forms/&lt;alias&gt;.config</c> when <c>ExportOnSave</c> includes Settings).
-/// Also the form builder's reads.
+/// The uSync import stores through <see cref="ImportAsync"/>. Also the form builder's reads.
 /// </summary>
 public sealed class FormBuilderService(
     IDbContextFactory<CmsDbContext> dbFactory,
@@ -130,23 +130,7 @@ public sealed class FormBuilderService(
                 return new(null, errors, []);
             }
 
-            var record = FormDefinitionStore.ToRecord(form, now);
-            if (existing is null)
-            {
-                db.FormDefinitions.Add(record);
-            }
-            else
-            {
-                db.Entry(existing).CurrentValues.SetValues(record);
-            }
-
-            unit.Notify(new FormSavedNotification(actor, form.Key, form.Name,
-                string.Format(CultureInfo.InvariantCulture, "alias={0}; pages={1}; fields={2}", form.Alias, form.Pages.Count, form.AllFields().Count()), created));
-            if (protectedChanges.Count > 0)
-            {
-                unit.Notify(new FormProtectedSettingsChangedNotification(actor, form.Key, form.Name, string.Join("; ", protectedChanges)));
-            }
-
+            Store(unit, existing, form, now, protectedChanges, actor);
             var notes = await unit.CompleteAsync(cancellationToken);
             return new(form, [], notes);
         }
@@ -154,6 +138,52 @@ public sealed class FormBuilderService(
         {
             _saveLock.Release();
         }
+    }
+
+    /// <summary>
+    /// Stores a form as the uSync importer read it, in the import's unit of work: its key and its protected settings
+    /// (retention, local storage, time precision) as the file says, with the same notifications as an editor's save (the
+    /// form caches reload). No editor checks: the importer checked the alias, and a redirect page may come later in the
+    /// same import. Saved before completing, so a database error dooms the import instead of auditing an unwritten form.
+    /// </summary>
+    /// <returns>The stored record.</returns>
+    public async Task<FormDefinitionRecord> ImportAsync(FormDefinition form, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var unit = units.Begin();
+        var existing = await unit.Db.FormDefinitions.SingleOrDefaultAsync(f => f.Key == form.Key, cancellationToken);
+        var previous = existing is null ? null : TryRead(existing, beforeSave: false);
+        var now = clock.GetUtcNow().UtcDateTime;
+        FormRetention.CarryOver(previous, form, now);
+        var record = Store(unit, existing, form, now, previous is null ? [] : ProtectedFormSettings.Changes(previous, form), actor);
+        await unit.SaveChangesAsync(cancellationToken);
+        await unit.CompleteAsync(cancellationToken);
+        return record;
+    }
+
+    /// <summary>Adds or updates the record and raises the save (and protected settings) notification.</summary>
+    private static FormDefinitionRecord Store(CmsUnitOfWork unit, FormDefinitionRecord? existing, FormDefinition form, DateTime now,
+        IReadOnlyList<ProtectedSettingChange> protectedChanges, Actor actor)
+    {
+        var record = FormDefinitionStore.ToRecord(form, now);
+        if (existing is null)
+        {
+            unit.Db.FormDefinitions.Add(record);
+        }
+        else
+        {
+            unit.Db.Entry(existing).CurrentValues.SetValues(record);
+        }
+
+        unit.Notify(new FormSavedNotification(actor, form.Key, form.Name,
+            string.Format(CultureInfo.InvariantCulture, "alias={0}; pages={1}; fields={2}", form.Alias, form.Pages.Count, form.AllFields().Count()), existing is null));
+        if (protectedChanges.Count > 0)
+        {
+            unit.Notify(new FormProtectedSettingsChangedNotification(actor, form.Key, form.Name, string.Join("; ", protectedChanges)));
+        }
+
+        return record;
     }
 
     private FormDefinition? TryRead(FormDefinitionRecord record, bool beforeSave)

@@ -6,7 +6,6 @@ using Initiativenberatung.Core.Schema;
 using Initiativenberatung.Infrastructure.Content;
 using Initiativenberatung.Infrastructure.Publishing;
 using Initiativenberatung.Infrastructure.Sanitizing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Initiativenberatung.Infrastructure.Usync.Handlers;
@@ -16,7 +15,7 @@ namespace Initiativenberatung.Infrastructure.Usync.Handlers;
 /// <see cref="ContentService"/> as the actor „uSync“, joining the import's unit of work: it is validated like an editor's
 /// save, plans redirects for a changed live address and gets its audit line and notifications.
 /// </summary>
-public sealed class ContentHandler(ContentService contents, PropertyValueSanitizer sanitizer, ILogger<ContentHandler> logger)
+public sealed class ContentHandler(ContentService contents, ContentStructureService structure, PropertyValueSanitizer sanitizer, ILogger<ContentHandler> logger)
     : UsyncTreeHandler<UsyncContentItem>(UsyncItemKind.Content, logger)
 {
     protected override UsyncContentItem Read(XElement root) => UsyncSerializer.ReadContent(root);
@@ -108,10 +107,11 @@ public sealed class ContentHandler(ContentService contents, PropertyValueSanitiz
 
     protected override bool HasChildren(UsyncState state, Guid key) => state.Nodes.Values.Any(n => n.ParentKey == key);
 
-    protected override async Task RemoveAsync(UsyncImportRun run, Guid key, CancellationToken cancellationToken)
+    /// <summary>A delete marker deletes the document through <see cref="ContentStructureService"/> (versions, schedules, redirects; audited).</summary>
+    protected override async Task<string?> RemoveAsync(UsyncImportRun run, Guid key, CancellationToken cancellationToken)
     {
-        run.Db.ContentVersions.RemoveRange(await run.Db.ContentVersions.Where(v => v.ContentKey == key).ToListAsync(cancellationToken));
-        run.Db.ContentNodes.Remove(run.State.Nodes[key]);
+        var result = await structure.ImportDeleteAsync(key, UsyncService.Importer, cancellationToken);
+        return result.Success ? null : string.Join(" ", result.Errors.Select(e => e.Message));
     }
 
     private static SortedDictionary<string, string?> Flatten(ContentNode n, string segment, IReadOnlyDictionary<string, string?>? values, bool published) =>

@@ -120,8 +120,11 @@ public abstract class ContentTypeHandlerBase(ContentTypeKind kind, UsyncItemKind
 
     protected override System.Collections.IDictionary StoredItems(UsyncState state) => state.ContentTypes;
 
-    protected override async Task RemoveAsync(UsyncImportRun run, Guid key, CancellationToken cancellationToken) =>
+    protected override async Task<string?> RemoveAsync(UsyncImportRun run, Guid key, CancellationToken cancellationToken)
+    {
         run.Db.ContentTypes.Remove(await run.Db.ContentTypes.SingleAsync(t => t.Key == key, cancellationToken));
+        return null;
+    }
 
     private static SortedDictionary<string, string?> Flatten(ContentType t)
     {

@@ -1,13 +1,17 @@
 using System.Xml.Linq;
 using Initiativenberatung.Core.Forms;
 using Initiativenberatung.Infrastructure.Forms;
-using Microsoft.EntityFrameworkCore;
+using Initiativenberatung.Infrastructure.Forms.Definitions;
 using Microsoft.Extensions.Logging;
 
 namespace Initiativenberatung.Infrastructure.Usync.Handlers;
 
-/// <summary>Form definitions (<c>Forms/</c>), before media and content (documents pick forms).</summary>
-public sealed class FormHandler(TimeProvider clock, ILogger<FormHandler> logger) : UsyncHandler<FormDefinition>(UsyncItemKind.Forms, logger)
+/// <summary>
+/// Form definitions (<c>Forms/</c>), before media and content (documents pick forms). Stored through
+/// <see cref="FormBuilderService"/>, deleted through <see cref="FormDeletion"/> (the entry field catalogue forgets the form).
+/// </summary>
+public sealed class FormHandler(FormBuilderService forms, FormDeletion deletion, ILogger<FormHandler> logger)
+    : UsyncHandler<FormDefinition>(UsyncItemKind.Forms, logger)
 {
     protected override FormDefinition Read(XElement root) => UsyncSerializer.ReadForm(root);
 
@@ -24,39 +28,23 @@ public sealed class FormHandler(TimeProvider clock, ILogger<FormHandler> logger)
         }
 
         run.State.Forms.TryGetValue(incoming.Key, out var existing);
-        var old = existing is null ? null : Flatten(existing);
-        var flat = Flatten(incoming);
-        var now = clock.GetUtcNow().UtcDateTime;
-        FormRetention.CarryOver(existing is null ? null : TryDefinition(existing), incoming, now);
-        var record = FormDefinitionStore.ToRecord(incoming, now);
-        return Task.FromResult(UsyncPlan.Change(old, flat, async ct =>
+        var record = FormDefinitionStore.ToRecord(incoming, default);
+        return Task.FromResult(UsyncPlan.Change(existing is null ? null : Flatten(existing), Flatten(incoming), async ct =>
             {
-                if (existing is null)
-                {
-                    run.Db.FormDefinitions.Add(record);
-                    return null;
-                }
-
-                var tracked = await run.Db.FormDefinitions.SingleAsync(f => f.Key == record.Key, ct);
-                run.Db.Entry(tracked).CurrentValues.SetValues(record);
+                record = await forms.ImportAsync(incoming, UsyncService.Importer, ct);
                 return null;
             },
             () => run.State.Forms[record.Key] = record));
     }
 
-    protected override System.Collections.IDictionary StoredItems(UsyncState state) => state.Forms;
-
-    private static FormDefinition? TryDefinition(FormDefinitionRecord record)
+    protected override async Task<string?> RemoveAsync(UsyncImportRun run, Guid key, CancellationToken cancellationToken)
     {
-        try
-        {
-            return FormDefinitionStore.ToDefinition(record);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        var stored = run.State.Forms[key];
+        await deletion.DeleteAsync(UsyncService.Importer, new FormDefinition { Key = stored.Key, Alias = stored.Alias, Name = stored.Name }, cancellationToken);
+        return null;
     }
+
+    protected override System.Collections.IDictionary StoredItems(UsyncState state) => state.Forms;
 
     private static SortedDictionary<string, string?> Flatten(FormDefinitionRecord record)
     {

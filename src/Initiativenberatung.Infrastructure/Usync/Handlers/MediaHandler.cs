@@ -10,9 +10,11 @@ namespace Initiativenberatung.Infrastructure.Usync.Handlers;
 
 /// <summary>
 /// Media items (<c>Media/</c>, parents first) with their files from <c>Files/</c> (or the store when the file is already
-/// there); the file's columns are recomputed from its bytes.
+/// there); the file's columns are recomputed from its bytes. Stored through <see cref="MediaService"/>, which writes the
+/// file (when the store lacks these bytes), deletes for a delete marker and raises the media notifications.
 /// </summary>
-public sealed class MediaHandler(IMediaFileStore mediaStore, TimeProvider clock, ILogger<MediaHandler> logger) : UsyncTreeHandler<UsyncMediaItem>(UsyncItemKind.Media, logger)
+public sealed class MediaHandler(MediaService media, IMediaFileStore mediaStore, ILogger<MediaHandler> logger)
+    : UsyncTreeHandler<UsyncMediaItem>(UsyncItemKind.Media, logger)
 {
     /// <summary>Media properties whose values come from the file, not from the uSync file.</summary>
     private static readonly HashSet<string> FileProperties = new(StringComparer.Ordinal)
@@ -94,23 +96,8 @@ public sealed class MediaHandler(IMediaFileStore mediaStore, TimeProvider clock,
 
         var plan = UsyncPlan.Change(existing is null ? null : Flatten(existing), Flatten(target), async ct =>
             {
-                if (fileChanged && content is not null && target.FilePath is not null)
-                {
-                    using var stream = new MemoryStream(content, writable: false);
-                    await mediaStore.SaveAsync(target.FilePath, stream, ct);
-                }
-
-                target.UpdateDate = existing is null ? incoming.CreateDate : clock.GetUtcNow().UtcDateTime;
-                if (existing is null)
-                {
-                    run.Db.MediaItems.Add(target);
-                }
-                else
-                {
-                    run.Db.MediaItems.Update(target);
-                }
-
-                return null;
+                var result = await media.ImportAsync(UsyncService.Importer, target, fileChanged ? content : null, ct);
+                return result.Success ? null : string.Join(" ", result.Errors.Select(e => e.Message));
             },
             () => run.State.Media[target.Key] = target);
         if (existing is not null && fileChanged)
@@ -124,6 +111,12 @@ public sealed class MediaHandler(IMediaFileStore mediaStore, TimeProvider clock,
     protected override System.Collections.IDictionary StoredItems(UsyncState state) => state.Media;
 
     protected override bool HasChildren(UsyncState state, Guid key) => state.Media.Values.Any(m => m.ParentKey == key);
+
+    protected override async Task<string?> RemoveAsync(UsyncImportRun run, Guid key, CancellationToken cancellationToken)
+    {
+        var result = await media.ImportDeleteAsync(UsyncService.Importer, key, cancellationToken);
+        return result.Success ? null : string.Join(" ", result.Errors.Select(e => e.Message));
+    }
 
     /// <summary>The file from the folder's <c>Files/</c>, else from the media store; <c>null</c> when neither has it.</summary>
     private async Task<byte[]?> ReadFileAsync(string folder, string storePath, CancellationToken cancellationToken)

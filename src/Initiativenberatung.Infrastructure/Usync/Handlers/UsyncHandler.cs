@@ -36,11 +36,11 @@ public abstract class UsyncHandler<T>(UsyncItemKind kind, ILogger logger) : IUsy
 
     protected virtual bool HasChildren(UsyncState state, Guid key) => false;
 
-    /// <summary>Removes the item for a delete marker (in the unit of work).</summary>
-    protected virtual Task RemoveAsync(UsyncImportRun run, Guid key, CancellationToken cancellationToken)
+    /// <summary>Removes the item for a delete marker (in the unit of work); returns a German error when a service refused it.</summary>
+    protected virtual Task<string?> RemoveAsync(UsyncImportRun run, Guid key, CancellationToken cancellationToken)
     {
         run.Db.Remove(StoredItems(run.State)[key]!);
-        return Task.CompletedTask;
+        return Task.FromResult<string?>(null);
     }
 
     public virtual async Task ImportAsync(UsyncImportRun run, CancellationToken cancellationToken)
@@ -165,7 +165,7 @@ public abstract class UsyncHandler<T>(UsyncItemKind kind, ILogger logger) : IUsy
         {
             Add(UsyncChangeKind.Fail, Messages.Get("Usync.HasChildren"));
         }
-        else if (run.Apply && await ApplyAsync(run, async ct => { await RemoveAsync(run, empty.Key, ct); return null; }, cancellationToken) is { } error)
+        else if (run.Apply && await ApplyAsync(run, ct => RemoveAsync(run, empty.Key, ct), cancellationToken) is { } error)
         {
             Add(UsyncChangeKind.Fail, error);
         }

@@ -168,6 +168,28 @@ public sealed class UsyncContentImportTests
     }
 
     [Test]
+    public async Task Deletes_the_page_and_its_versions_with_a_Delete_audit_line_as_uSync_When_a_content_file_is_a_delete_marker()
+    {
+        await _env.Service.ImportAsync(UsyncTestEnvironment.SeedFolder);
+        var copy = _env.CopyFolder(UsyncTestEnvironment.SeedFolder, "deleted");
+        await File.WriteAllBytesAsync(Path.Combine(copy, "Content", "umfrage.config"),
+            UsyncSerializer.WriteEmpty(new UsyncEmptyItem(SurveyKey, "Umfrage", "Delete")));
+
+        var result = await _env.Service.ImportAsync(copy);
+
+        await using var db = _env.CreateDb();
+        var deleteLines = await db.AuditEntries.Where(a => a.EntityKey == SurveyKey && a.Action == "Delete").ToListAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(result.Items.Single(i => i.Key == SurveyKey).Change, Is.EqualTo(UsyncChangeKind.Delete), Describe(result));
+            Assert.That(await db.ContentNodes.AnyAsync(n => n.Key == SurveyKey), Is.False);
+            Assert.That(await db.ContentVersions.AnyAsync(v => v.ContentKey == SurveyKey), Is.False);
+            Assert.That(deleteLines.Select(l => l.UserName), Is.EqualTo(new[] { UsyncService.ImportUser }));
+            Assert.That(_env.Snapshots.Current.GetByKey(SurveyKey), Is.Null);
+        });
+    }
+
+    [Test]
     public async Task Stores_nothing_and_raises_nothing_When_a_handler_fails_after_some_items_were_imported()
     {
         using var env = new UsyncTestEnvironment(services => services.AddSingleton<IUsyncHandler, FailingHandler>());

@@ -2,6 +2,8 @@ using Initiativenberatung.Core.Notifications;
 using Initiativenberatung.Core.Publishing;
 using Initiativenberatung.Infrastructure.Auditing;
 using Initiativenberatung.Infrastructure.Content;
+using Initiativenberatung.Infrastructure.Forms;
+using Initiativenberatung.Infrastructure.Forms.Definitions;
 using Initiativenberatung.Infrastructure.Media;
 using Initiativenberatung.Infrastructure.Notifications;
 using Initiativenberatung.Infrastructure.Persistence;
@@ -13,6 +15,7 @@ using Initiativenberatung.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Initiativenberatung.UnitTests.Infrastructure.Usync;
 
@@ -47,11 +50,18 @@ public sealed class UsyncTestEnvironment : IDisposable
             .AddSingleton<AuditService>()
             .AddSingleton<IPublishedSnapshotAccessor>(sp => sp.GetRequiredService<PublishedSnapshotService>())
             .AddSingleton<ContentService>()
+            .AddSingleton<ContentStructureService>()
             .AddSingleton<SchemaService>()
+            .AddSingleton<FormBuilderService>()
+            .AddSingleton<FormDeletion>()
+            .AddSingleton<FormEntryFieldCatalog>()
+            .AddSingleton(Options.Create(new MediaOptions()))
+            .AddSingleton<MediaService>()
             .AddUsyncImport()
             .AddCmsNotifications()
             .AddInTransactionNotificationHandler<IAuditedNotification, AuditTrailWriter>()
-            .AddNotificationHandler<IPublishedStateNotification, PublishedSnapshotRefresher>();
+            .AddNotificationHandler<IPublishedStateNotification, PublishedSnapshotRefresher>()
+            .AddNotificationHandler<FormDeletedNotification, FormEntryFieldCatalogEviction>();
         configure?.Invoke(services);
         Provider = services.BuildServiceProvider();
         Snapshots = Provider.GetRequiredService<PublishedSnapshotService>();
