@@ -23,3 +23,21 @@ public sealed record ContentTypeSavedNotification(Actor Actor, Guid Key, string 
 
     public override string EntityType => Entity;
 }
+
+/// <summary>A data type was deleted (a uSync delete marker).</summary>
+public sealed record DataTypeDeletedNotification(Actor Actor, Guid Key, string Name, string? Details)
+    : ChangeNotification(Actor, Key, Name, Details), IPublishedStateNotification, ISettingsNotification
+{
+    public override string AuditAction => AuditActions.Delete;
+
+    public override string EntityType => DataTypeSavedNotification.Entity;
+}
+
+/// <summary>A document, element or media type was deleted (a uSync delete marker).</summary>
+public sealed record ContentTypeDeletedNotification(Actor Actor, Guid Key, string Name, string? Details)
+    : ChangeNotification(Actor, Key, Name, Details), IPublishedStateNotification, ISettingsNotification
+{
+    public override string AuditAction => AuditActions.Delete;
+
+    public override string EntityType => ContentTypeSavedNotification.Entity;
+}

@@ -148,6 +148,25 @@ public sealed class SchemaService(
         await unit.CompleteAsync(cancellationToken);
     }
 
+    /// <summary>Deletes a data type for a uSync delete marker, in the import's unit, with a <see cref="DataTypeDeletedNotification"/>.</summary>
+    public Task ImportDeleteDataTypeAsync(Guid key, Actor actor, CancellationToken cancellationToken = default) =>
+        DeleteAsync(db => db.DataTypes, key, item => new DataTypeDeletedNotification(actor, item.Key, item.Name, Messages.Get("Schema.Audit.DeletedByImport")), cancellationToken);
+
+    /// <summary>Deletes a content type for a uSync delete marker, in the import's unit, with a <see cref="ContentTypeDeletedNotification"/>.</summary>
+    public Task ImportDeleteContentTypeAsync(Guid key, Actor actor, CancellationToken cancellationToken = default) =>
+        DeleteAsync(db => db.ContentTypes, key, item => new ContentTypeDeletedNotification(actor, item.Key, item.Name, Messages.Get("Schema.Audit.DeletedByImport")), cancellationToken);
+
+    private async Task DeleteAsync<T>(Func<CmsDbContext, DbSet<T>> set, Guid key, Func<T, INotification> notification, CancellationToken cancellationToken)
+        where T : class
+    {
+        await using var unit = units.Begin();
+        var item = await set(unit.Db).SingleAsync(e => EF.Property<Guid>(e, "Key") == key, cancellationToken);
+        set(unit.Db).Remove(item);
+        unit.Notify(notification(item));
+        await unit.SaveChangesAsync(cancellationToken);
+        await unit.CompleteAsync(cancellationToken);
+    }
+
     private static void Store(CmsUnitOfWork unit, DataType saved, bool created, Actor actor)
     {
         if (created)

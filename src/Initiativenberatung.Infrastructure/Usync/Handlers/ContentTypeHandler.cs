@@ -122,7 +122,7 @@ public abstract class ContentTypeHandlerBase(ContentTypeKind kind, UsyncItemKind
 
     protected override async Task<string?> RemoveAsync(UsyncImportRun run, Guid key, CancellationToken cancellationToken)
     {
-        run.Db.ContentTypes.Remove(await run.Db.ContentTypes.SingleAsync(t => t.Key == key, cancellationToken));
+        await schema.ImportDeleteContentTypeAsync(key, UsyncService.Importer, cancellationToken);
         return null;
     }
 

@@ -41,6 +41,12 @@ public sealed class DataTypeHandler(SchemaService schema, ILogger<DataTypeHandle
 
     protected override System.Collections.IDictionary StoredItems(UsyncState state) => state.DataTypes;
 
+    protected override async Task<string?> RemoveAsync(UsyncImportRun run, Guid key, CancellationToken cancellationToken)
+    {
+        await schema.ImportDeleteDataTypeAsync(key, UsyncService.Importer, cancellationToken);
+        return null;
+    }
+
     private static SortedDictionary<string, string?> Flatten(DataType d) => new(StringComparer.Ordinal)
     {
         ["Name"] = d.Name,

@@ -37,11 +37,8 @@ public abstract class UsyncHandler<T>(UsyncItemKind kind, ILogger logger) : IUsy
     protected virtual bool HasChildren(UsyncState state, Guid key) => false;
 
     /// <summary>Removes the item for a delete marker (in the unit of work); returns a German error when a service refused it.</summary>
-    protected virtual Task<string?> RemoveAsync(UsyncImportRun run, Guid key, CancellationToken cancellationToken)
-    {
-        run.Db.Remove(StoredItems(run.State)[key]!);
-        return Task.FromResult<string?>(null);
-    }
+    /// <summary>Deletes the stored item of a delete marker through the service that owns it; returns a German error or <c>null</c>.</summary>
+    protected abstract Task<string?> RemoveAsync(UsyncImportRun run, Guid key, CancellationToken cancellationToken);
 
     public virtual async Task ImportAsync(UsyncImportRun run, CancellationToken cancellationToken)
     {

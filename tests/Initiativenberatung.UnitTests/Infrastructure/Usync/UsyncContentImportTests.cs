@@ -1,3 +1,4 @@
+using Initiativenberatung.Core.Schema;
 using Initiativenberatung.Core.Notifications;
 using Initiativenberatung.Infrastructure.Notifications;
 using Initiativenberatung.Infrastructure.Usync;
@@ -23,7 +24,8 @@ public sealed class UsyncContentImportTests
         _env = new UsyncTestEnvironment(services => services
             .AddSingleton(_recorder)
             .AddNotificationHandler<ContentSavedNotification, RecordingSubscriber>()
-            .AddNotificationHandler<ContentPublishedNotification, RecordingSubscriber>());
+            .AddNotificationHandler<ContentPublishedNotification, RecordingSubscriber>()
+            .AddNotificationHandler<ISettingsNotification, NotificationRecorder<ISettingsNotification>>());
     }
 
     [TearDown]
@@ -186,6 +188,30 @@ public sealed class UsyncContentImportTests
             Assert.That(await db.ContentVersions.AnyAsync(v => v.ContentKey == SurveyKey), Is.False);
             Assert.That(deleteLines.Select(l => l.UserName), Is.EqualTo(new[] { UsyncService.ImportUser }));
             Assert.That(_env.Snapshots.Current.GetByKey(SurveyKey), Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task Deletes_the_data_type_through_the_schema_service_with_a_Delete_audit_line_When_a_data_type_file_is_a_delete_marker()
+    {
+        var extra = new DataType { Key = Guid.NewGuid(), Name = "Kurztext ohne Verwendung", EditorAlias = "Umbraco.TextBox", ConfigJson = "{}" };
+        var first = _env.CopyFolder(UsyncTestEnvironment.SeedFolder, "with-extra");
+        await File.WriteAllBytesAsync(Path.Combine(first, "DataTypes", "KurztextOhneVerwendung.config"), UsyncSerializer.WriteDataType(extra));
+        await _env.Service.ImportAsync(first);
+        await File.WriteAllBytesAsync(Path.Combine(first, "DataTypes", "KurztextOhneVerwendung.config"),
+            UsyncSerializer.WriteEmpty(new UsyncEmptyItem(extra.Key, "KurztextOhneVerwendung", "Delete")));
+        var recorder = _env.Provider.GetRequiredService<NotificationRecorder<ISettingsNotification>>();
+
+        var result = await _env.Service.ImportAsync(first);
+
+        await using var db = _env.CreateDb();
+        var lines = await db.AuditEntries.Where(a => a.EntityKey == extra.Key).OrderBy(a => a.Id).Select(a => a.Action + " " + a.UserName).ToListAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(result.Items.Single(i => i.Key == extra.Key).Change, Is.EqualTo(UsyncChangeKind.Delete), Describe(result));
+            Assert.That(await db.DataTypes.AnyAsync(d => d.Key == extra.Key), Is.False);
+            Assert.That(lines, Is.EqualTo(new[] { "SchemaSave uSync", "Delete uSync" }));
+            Assert.That(recorder.Received.OfType<DataTypeDeletedNotification>().Select(n => n.EntityKey), Is.EqualTo(new Guid?[] { extra.Key }));
         });
     }
 
