@@ -22,24 +22,12 @@ public sealed partial class MediaService
 
         await using var unit = units.Begin();
         var db = unit.Db;
-        var (parent, parentError) = await FolderAsync(db, parentKey, "folder", cancellationToken);
-        if (parentError is not null)
+        var (item, parentError) = await NewItemAsync(db, parentKey, file!.DisplayName, MediaTypes.ForExtension(file.Info.Extension), cancellationToken);
+        if (item is null)
         {
-            return parentError;
+            return parentError!;
         }
 
-        var now = Now();
-        var item = new MediaItem
-        {
-            Key = Guid.NewGuid(),
-            ParentKey = parent?.Key,
-            Level = parent is null ? 1 : parent.Level + 1,
-            Name = file!.DisplayName,
-            MediaTypeAlias = MediaTypes.ForExtension(file.Info.Extension),
-            SortOrder = await NextSortOrderAsync(db, parent?.Key, cancellationToken),
-            CreateDate = now,
-            UpdateDate = now,
-        };
         var path = await SaveFileAsync(db, file, cancellationToken);
         Apply(item, path, file.Info);
         db.MediaItems.Add(item);

@@ -122,26 +122,14 @@ public sealed partial class MediaService(
 
         await using var unit = units.Begin();
         var db = unit.Db;
-        var (parent, parentError) = await FolderAsync(db, parentKey, "folder", cancellationToken);
+        var (folder, parentError) = await NewItemAsync(db, parentKey, name.Trim(), MediaTypeAliases.Folder, cancellationToken);
         if (parentError is not null)
         {
             return parentError;
         }
 
-        var now = Now();
-        var folder = new MediaItem
-        {
-            Key = Guid.NewGuid(),
-            ParentKey = parent?.Key,
-            Level = parent is null ? 1 : parent.Level + 1,
-            Name = name.Trim(),
-            MediaTypeAlias = MediaTypeAliases.Folder,
-            SortOrder = await NextSortOrderAsync(db, parent?.Key, cancellationToken),
-            CreateDate = now,
-            UpdateDate = now,
-        };
-        db.MediaItems.Add(folder);
-        unit.Notify(new MediaSavedNotification(actor, folder.Key, folder.Name, Messages.Get("Media.Audit.FolderCreated"), Created: true));
+        db.MediaItems.Add(folder!);
+        unit.Notify(new MediaSavedNotification(actor, folder!.Key, folder.Name, Messages.Get("Media.Audit.FolderCreated"), Created: true));
         await unit.CompleteAsync(cancellationToken);
         return MediaResult.Ok(folder);
     }
@@ -271,69 +259,77 @@ public sealed partial class MediaService(
     }
 
     /// <summary>Moves an item and everything below it to the recycle bin (pages then no longer show it).</summary>
-    public async Task<MediaResult> TrashAsync(Actor actor, Guid key, CancellationToken cancellationToken = default)
-    {
-        await using var unit = units.Begin();
-        var db = unit.Db;
-        var all = await db.MediaItems.ToListAsync(cancellationToken);
-        var item = all.SingleOrDefault(m => m.Key == key);
-        if (item is null)
-        {
-            return MediaResult.Fail("key", Messages.Get("Media.NotFound"));
-        }
-
-        if (item.Trashed)
-        {
-            return MediaResult.Ok(item);
-        }
-
-        var now = Now();
-        foreach (var m in Descendants(all, key).Prepend(item))
-        {
-            m.Trashed = true;
-            m.UpdateDate = now;
-        }
-
-        unit.Notify(new MediaTrashedNotification(actor, item.Key, item.Name, null));
-        await unit.CompleteAsync(cancellationToken);
-        return MediaResult.Ok(item);
-    }
+    public Task<MediaResult> TrashAsync(Actor actor, Guid key, CancellationToken cancellationToken = default) =>
+        SetTrashedAsync(key, trashed: true, (_, _) => null, (item, details) => new MediaTrashedNotification(actor, item.Key, item.Name, details), cancellationToken);
 
     /// <summary>Brings an item (and everything below it) back from the recycle bin; to the root if its folder is gone or trashed.</summary>
-    public async Task<MediaResult> RestoreAsync(Actor actor, Guid key, CancellationToken cancellationToken = default)
-    {
-        await using var unit = units.Begin();
-        var db = unit.Db;
-        var all = await db.MediaItems.ToListAsync(cancellationToken);
-        var item = all.SingleOrDefault(m => m.Key == key);
-        if (item is null)
+    public Task<MediaResult> RestoreAsync(Actor actor, Guid key, CancellationToken cancellationToken = default) =>
+        SetTrashedAsync(key, trashed: false, (all, item) =>
         {
-            return MediaResult.Fail("key", Messages.Get("Media.NotFound"));
-        }
+            var parent = item.ParentKey is { } pk ? all.SingleOrDefault(m => m.Key == pk) : null;
+            if (item.ParentKey is null || (parent is not null && !parent.Trashed))
+            {
+                return null;
+            }
 
-        if (!item.Trashed)
-        {
-            return MediaResult.Ok(item);
-        }
-
-        var parent = item.ParentKey is { } pk ? all.SingleOrDefault(m => m.Key == pk) : null;
-        var details = (string?)null;
-        if (item.ParentKey is not null && (parent is null || parent.Trashed))
-        {
             item.ParentKey = null;
             item.SortOrder = all.Where(m => m.ParentKey == null && m.Key != item.Key).Select(m => (int?)m.SortOrder).Max() + 1 ?? 0;
             SetLevels(all, item, 1);
-            details = Messages.Get("Media.Audit.RestoredToRoot");
+            return Messages.Get("Media.Audit.RestoredToRoot");
+        }, (item, details) => new MediaRestoredNotification(actor, item.Key, item.Name, details), cancellationToken);
+
+    /// <summary>A new item in the folder <paramref name="parentKey"/> (or at the root), after its siblings; or the folder's error.</summary>
+    private async Task<(MediaItem? Item, MediaResult? Error)> NewItemAsync(CmsDbContext db, Guid? parentKey, string name, string mediaTypeAlias, CancellationToken cancellationToken)
+    {
+        var (parent, parentError) = await FolderAsync(db, parentKey, "folder", cancellationToken);
+        if (parentError is not null)
+        {
+            return (null, parentError);
         }
 
         var now = Now();
+        return (new MediaItem
+        {
+            Key = Guid.NewGuid(),
+            ParentKey = parent?.Key,
+            Level = parent is null ? 1 : parent.Level + 1,
+            Name = name,
+            MediaTypeAlias = mediaTypeAlias,
+            SortOrder = await NextSortOrderAsync(db, parent?.Key, cancellationToken),
+            CreateDate = now,
+            UpdateDate = now,
+        }, null);
+    }
+
+    /// <summary>
+    /// Puts an item and everything below it into or out of the recycle bin in one unit of work (nothing to do when it is
+    /// there already); <paramref name="prepare"/> may move the item first and returns the audit details.
+    /// </summary>
+    private async Task<MediaResult> SetTrashedAsync(Guid key, bool trashed, Func<List<MediaItem>, MediaItem, string?> prepare,
+        Func<MediaItem, string?, MediaNotification> notification, CancellationToken cancellationToken)
+    {
+        await using var unit = units.Begin();
+        var all = await unit.Db.MediaItems.ToListAsync(cancellationToken);
+        var item = all.SingleOrDefault(m => m.Key == key);
+        if (item is null)
+        {
+            return MediaResult.Fail("key", Messages.Get("Media.NotFound"));
+        }
+
+        if (item.Trashed == trashed)
+        {
+            return MediaResult.Ok(item);
+        }
+
+        var details = prepare(all, item);
+        var now = Now();
         foreach (var m in Descendants(all, key).Prepend(item))
         {
-            m.Trashed = false;
+            m.Trashed = trashed;
             m.UpdateDate = now;
         }
 
-        unit.Notify(new MediaRestoredNotification(actor, item.Key, item.Name, details));
+        unit.Notify(notification(item, details));
         await unit.CompleteAsync(cancellationToken);
         return MediaResult.Ok(item);
     }
