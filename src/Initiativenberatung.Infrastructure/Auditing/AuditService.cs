@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Initiativenberatung.Infrastructure.Auditing;
 
-/// <summary>Writes and reads the audit trail (who, what, when).</summary>
+/// <summary>Reads the audit trail (who, what, when); its only writer is <see cref="AuditTrailWriter"/>, the audited notifications' subscriber.</summary>
 public sealed class AuditService(IDbContextFactory<CmsDbContext> dbFactory, TimeProvider clock)
 {
     /// <summary>Adds an entry to a unit of work the caller saves (so the entry commits with the change it describes).</summary>
@@ -23,14 +23,6 @@ public sealed class AuditService(IDbContextFactory<CmsDbContext> dbFactory, Time
         };
         db.AuditEntries.Add(entry);
         return entry;
-    }
-
-    /// <summary>Writes a single entry on its own (e.g. a login).</summary>
-    public async Task WriteAsync(Actor actor, string action, string entityType, Guid? entityKey, string entityName, string? details = null, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        Add(db, actor, action, entityType, entityKey, entityName, details);
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The newest entries of one item, newest first.</summary>
